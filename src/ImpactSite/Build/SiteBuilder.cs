@@ -1,0 +1,41 @@
+using ImpactSite.Model;
+using ImpactSite.PostProcess;
+using ImpactSite.Render;
+using ImpactSite.Render.Templates;
+using ImpactSite.Validate;
+
+namespace ImpactSite.Build;
+
+/// <summary>
+/// The one build function: (input, theme, build date) -> files. It never writes anything; the CLI and the preview
+/// server decide what to do with the result.
+/// </summary>
+public static class SiteBuilder
+{
+    public static BuildResult Build(BuildRequest request)
+    {
+        var diagnostics = new DiagnosticBag();
+        if (!Directory.Exists(request.InputRoot))
+        {
+            diagnostics.Add(new(Severity.Error, request.InputRoot, 1, 1, $"there is no input folder '{request.InputRoot}': run this from your site's folder, or pass --input.", OutsideInput: true));
+            return new([], diagnostics.Sorted(), null);
+        }
+        if (!Directory.EnumerateFileSystemEntries(request.InputRoot).Any())
+        {
+            diagnostics.Error("site.yml", 1, 1, "the input folder is empty: create site.yml (title and base_url), then add studies with 'impactsite new study --title ...'.");
+            return new([], diagnostics.Sorted(), null);
+        }
+
+        var graph = SiteGraphBuilder.Build(request.InputRoot, request.BuildDate, request.IncludeDrafts, diagnostics);
+        var theme = Theme.Load(request.ThemeRoot, diagnostics);
+        if (graph is null || theme is null) return new([], diagnostics.Sorted(), graph);
+
+        var files = new SiteRenderer(graph, theme, diagnostics).Render();
+        if (files.Count > 0)
+        {
+            HtmlChecks.Run(files, graph.Site, request.InputRoot, diagnostics);
+            LeakGuard.Run(files, graph.People.Values, request.InputRoot, diagnostics);
+        }
+        return new(diagnostics.HasErrors ? [] : files, diagnostics.Sorted(), graph);
+    }
+}

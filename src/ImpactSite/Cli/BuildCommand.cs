@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Diagnostics;
+using ImpactSite.Build;
+using ImpactSite.Write;
+
+namespace ImpactSite.Cli;
+
+public static class BuildCommand
+{
+    public static Command Create(CommonOptions common)
+    {
+        var drafts = new Option<bool>("--drafts") { Description = "Also publish entries marked 'draft: true' (for previewing only)." };
+        var command = new Command("build", "Build the site from --input and --theme into --output. The previous output stays as it was if anything is wrong.");
+        common.AddTo(command);
+        command.Options.Add(drafts);
+        command.SetAction(parse => Run(common.Read(parse), parse.GetValue(drafts), Console.Out, Console.Error));
+        return command;
+    }
+
+    public static int Run(CommonOptions.Values options, bool drafts, TextWriter stdout, TextWriter stderr)
+    {
+        if (OutputFolder.Refusal(options.Output, options.Input, options.Theme) is { } refusal)
+        {
+            stderr.WriteLine($"{options.Output}:1:1: error: {refusal}");
+            return ExitCodes.UsageOrIo;
+        }
+        var clock = Stopwatch.StartNew();
+        var result = SiteBuilder.Build(new BuildRequest(options.Input, options.Theme, BuildDate.FromEnvironment(), drafts));
+        DiagnosticPrinter.Print(result.Diagnostics, options.Input, stderr);
+        if (!result.Succeeded)
+        {
+            stderr.WriteLine($"Nothing was published: fix the errors above and build again. '{options.Output}' is unchanged.");
+            return ExitCodes.ContentErrors;
+        }
+        try
+        {
+            OutputFolder.Write(options.Output, result.Files);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"{options.Output}:1:1: error: could not write the site: {e.Message}");
+            return ExitCodes.UsageOrIo;
+        }
+        stdout.WriteLine($"Built {result.Files.Count} files into {options.Output} in {clock.Elapsed.TotalSeconds:0.00}s.");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,91 @@
+using ImpactSite.Validate;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ImpactSite.Load;
+
+/// <summary>A markdown file split into its YAML front matter and body, keeping line numbers for messages.</summary>
+public sealed class FrontMatterDocument
+{
+    public required string Path { get; init; }
+    public required YamlFields Fields { get; init; }
+    public required string Body { get; init; }
+    /// <summary>1-based line of the file on which the body starts.</summary>
+    public required int BodyLine { get; init; }
+
+    public static FrontMatterDocument Parse(SourceFile file, DiagnosticBag diagnostics)
+    {
+        var text = file.Text;
+        if (!text.StartsWith("---\n", StringComparison.Ordinal) && text != "---")
+        {
+            diagnostics.Error(file.Path, 1, 1,
+                "the file has no front matter: start it with a line '---', then 'title: ...' and the other keys, then another '---'.");
+            return new() { Path = file.Path, Fields = YamlFields.Empty(file.Path), Body = text, BodyLine = 1 };
+        }
+
+        var close = FindClosingLine(text);
+        if (close is null)
+        {
+            diagnostics.Error(file.Path, 1, 1,
+                "the front matter is not closed: add a line containing only '---' after the last key.");
+            return new() { Path = file.Path, Fields = YamlFields.Empty(file.Path), Body = "", BodyLine = 1 };
+        }
+
+        var (yamlEnd, bodyStart, closingLine) = close.Value;
+        var yaml = text[4..yamlEnd];
+        var fields = YamlFields.Load(file.Path, yaml, lineOffset: 1, diagnostics);
+        return new()
+        {
+            Path = file.Path, Fields = fields,
+            Body = bodyStart >= text.Length ? "" : text[bodyStart..],
+            BodyLine = closingLine + 1,
+        };
+    }
+
+    /// <summary>Finds the '---' (or '...') line that ends the front matter: its start, the body start and its 1-based line.</summary>
+    static (int YamlEnd, int BodyStart, int Line)? FindClosingLine(string text)
+    {
+        var line = 2;
+        for (var pos = 4; pos <= text.Length;)
+        {
+            var end = text.IndexOf('\n', pos);
+            var lineText = end < 0 ? text[pos..] : text[pos..end];
+            if (lineText.TrimEnd() is "---" or "...")
+                return (pos, end < 0 ? text.Length : end + 1, line);
+            if (end < 0) break;
+            pos = end + 1;
+            line++;
+        }
+        return null;
+    }
+}
+
+/// <summary>Loads a YAML mapping and turns YamlDotNet's exceptions into located diagnostics.</summary>
+public static class YamlText
+{
+    public static YamlNode? Load(string path, string yaml, int lineOffset, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (YamlException e)
+        {
+            var line = (int)Math.Max(1, e.Start.Line) + lineOffset;
+            diagnostics.Error(path, line, (int)Math.Max(1, e.Start.Column),
+                $"the YAML is not valid here ({Describe(e)}). Check the indentation, that each key is followed by ': ', and that text containing ': ' or starting with a quote, '@', '[' or '{{' is wrapped in quotes.");
+            return null;
+        }
+    }
+
+    static string Describe(YamlException e)
+    {
+        var message = (e.InnerException?.Message ?? e.Message).Trim();
+        // YamlDotNet prefixes messages with the position we already print.
+        var close = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith('(') && close > 0) message = message[(close + 3)..];
+        return message.TrimEnd('.');
+    }
+}

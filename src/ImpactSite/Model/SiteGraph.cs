@@ -1,0 +1,31 @@
+namespace ImpactSite.Model;
+
+/// <summary>Everything the render step needs: settings, people and every published entry, cross-linked.</summary>
+public sealed class SiteGraph
+{
+    public required SiteSettings Site { get; init; }
+    /// <summary>The input folder, for reading assets.</summary>
+    public required string InputRoot { get; init; }
+    public required DateOnly BuildDate { get; init; }
+    public required IReadOnlyDictionary<string, Person> People { get; init; }
+    public required IReadOnlyList<Study> Studies { get; init; }
+    public required IReadOnlyList<Post> Posts { get; init; }
+    public required IReadOnlyList<FreePage> Pages { get; init; }
+    /// <summary>Input-relative paths of files under assets/, published as they are.</summary>
+    public required IReadOnlyList<string> Assets { get; init; }
+    /// <summary>Source paths of drafts left out of this build, so a link to one gets a precise message.</summary>
+    public required IReadOnlySet<string> LeftOutDrafts { get; init; }
+    /// <summary>The input's git commit, when it is in a repository.</summary>
+    public string? SourceCommit { get; init; }
+
+    public IReadOnlyList<Meeting> Meetings => [.. Studies.SelectMany(s => s.Meetings).OrderByDescending(m => m.Held).ThenBy(m => m.Route, StringComparer.Ordinal)];
+    public IReadOnlyList<Decision> Decisions => [.. Studies.SelectMany(s => s.Decisions).OrderByDescending(d => d.Raised).ThenBy(d => d.Route, StringComparer.Ordinal)];
+    public ImpactFigures Overview => ImpactFigures.Compute(Meetings, Decisions);
+
+    public IEnumerable<Entry> Entries =>
+        Studies.Cast<Entry>().Concat(Studies.SelectMany(s => s.Meetings)).Concat(Studies.SelectMany(s => s.Decisions))
+            .Concat(Posts).Concat(Pages);
+
+    /// <summary>Lookup by input-relative source path, for rewriting relative .md links.</summary>
+    public required IReadOnlyDictionary<string, Entry> BySource { get; init; }
+}

@@ -1,0 +1,18 @@
+using System.CommandLine;
+using ImpactSite.Cli;
+
+var common = new CommonOptions();
+var root = new RootCommand("ImpactSite: publish what patient and public involvement changed, from markdown in git.")
+{
+    BuildCommand.Create(common),
+    CheckCommand.Create(common),
+};
+var parsed = root.Parse(args);
+return parsed.Errors.Count > 0 ? Usage(parsed) : parsed.Invoke();
+
+static int Usage(ParseResult parsed)
+{
+    foreach (var error in parsed.Errors) Console.Error.WriteLine($"error: {error.Message}");
+    Console.Error.WriteLine("Run 'impactsite --help' for the commands and options.");
+    return ExitCodes.UsageOrIo;
+}

@@ -1,0 +1,49 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ImpactSite.Model;
+
+namespace ImpactSite.Render.Data;
+
+/// <summary>
+/// search/index.json for the search page: titles, summaries, you-said/we-did and bodies as plain text, in which
+/// people appear only as their public credits (mentions are resolved before the text is taken).
+/// </summary>
+public static class SearchIndex
+{
+    const int MaxTextLength = 600;
+    static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public sealed record Item(string Title, string Url, string Kind, string? Study, string? Date, string Text);
+
+    public static byte[] Write(SiteGraph graph) =>
+        JsonSerializer.SerializeToUtf8Bytes(graph.Entries.OrderBy(e => e.Route, StringComparer.Ordinal).Select(ItemOf).ToList(), Json);
+
+    static Item ItemOf(Entry entry) => new(entry.Title, entry.Url, KindLabel(entry), StudyOf(entry)?.Title,
+        entry.Date?.ToString("yyyy-MM-dd"), Shorten(TextOf(entry)));
+
+    static Study? StudyOf(Entry entry) => entry switch
+    {
+        Study s => s, Meeting m => m.Study, Decision d => d.Study, Post p => p.Study, _ => null,
+    };
+
+    static string KindLabel(Entry entry) => entry switch
+    {
+        Study => "Study", Meeting => "Meeting", Decision => "You said, we did", Post => "Blog post", _ => "Page",
+    };
+
+    static string TextOf(Entry entry) => entry switch
+    {
+        Study s => $"{s.Summary.PlainText} {s.Body.PlainText}",
+        Decision d => $"{d.YouSaid.PlainText} {d.WeDid?.PlainText} {d.Reason?.PlainText} {d.StatusLabel} {string.Join(" ", d.RaisedBy.Select(p => p.Credit))}",
+        Post p => $"{p.Summary?.PlainText} {string.Join(" ", p.Authors.Select(a => a.Credit))} {p.Body.PlainText}",
+        _ => entry.Body.PlainText,
+    };
+
+    static string Shorten(string text)
+    {
+        text = text.Trim();
+        if (text.Length <= MaxTextLength) return text;
+        var cut = text.LastIndexOf(' ', MaxTextLength);
+        return text[..(cut > 0 ? cut : MaxTextLength)];
+    }
+}

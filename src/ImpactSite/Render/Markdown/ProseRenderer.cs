@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ImpactSite.Model;
+using ImpactSite.Validate;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace ImpactSite.Render.Markdown;
+
+/// <summary>
+/// Markdown to HTML in three steps, as Markdig intends: parse, resolve (mentions, links, images against the site graph,
+/// with located diagnostics), render. The pipeline is built once and shared by every thread.
+/// </summary>
+public sealed partial class ProseRenderer(SiteGraph graph, DiagnosticBag diagnostics)
+{
+    static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UseAdvancedExtensions()
+        .Use<MentionExtension>()
+        .Build();
+
+    readonly LinkResolver links = new(graph);
+
+    public void Render(Prose prose, string sourcePath)
+    {
+        var document = Markdig.Markdown.Parse(prose.Markdown, Pipeline);
+        Resolve(document, prose, sourcePath);
+        var html = Write(document, html: true);
+        if (prose.Inline && document is [ParagraphBlock]) html = UnwrapParagraph(html);
+        prose.Html = ContributedHtml.Sanitize(html);
+        prose.PlainText = Whitespace().Replace(WebUtility.HtmlDecode(Write(document, html: false)), " ").Trim();
+    }
+
+    void Resolve(MarkdownDocument document, Prose prose, string sourcePath)
+    {
+        foreach (var inline in document.Descendants<Inline>())
+        {
+            switch (inline)
+            {
+                case MentionInline mention:
+                    if (graph.People.TryGetValue(mention.Id, out var person)) mention.Credit = person.Credit;
+                    else
+                    {
+                        mention.Credit = "@" + mention.Id;
+                        diagnostics.Error(At(prose, mention), $"'@{mention.Id}' is not in people.yml: add them there, or correct the id (write \\@ for a plain '@').{Suggestions.DidYouMean(mention.Id, graph.People.Keys)}");
+                    }
+                    break;
+                case LinkInline link:
+                    ResolveLink(link, prose, sourcePath);
+                    break;
+            }
+        }
+    }
+
+    void ResolveLink(LinkInline link, Prose prose, string sourcePath)
+    {
+        if (link.Url is { } url)
+        {
+            var result = links.Resolve(url, sourcePath);
+            if (result.Problem is not null) diagnostics.Error(At(prose, link), result.Problem);
+            link.Url = result.Url ?? "#";
+        }
+        if (link.IsImage && string.IsNullOrWhiteSpace(AltText(link)) && !IsDecorative(link))
+            diagnostics.Error(At(prose, link), "this image has no alt text: describe it between the brackets, as in ![A panel member speaking at the event](...). If it is purely decorative, add {.decorative} straight after it.");
+    }
+
+    static bool IsDecorative(LinkInline link) => link.TryGetAttributes()?.Classes?.Contains("decorative") ?? false;
+
+    static string AltText(LinkInline link) =>
+        string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+
+    static SourceLocation At(Prose prose, Inline inline) =>
+        new(prose.At.Path, prose.At.Line + inline.Line, (inline.Line == 0 ? prose.At.Column : 1) + inline.Column);
+
+    static string Write(MarkdownDocument document, bool html)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = html, EnableHtmlForInline = html, EnableHtmlEscape = true };
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    static string UnwrapParagraph(string html)
+    {
+        var trimmed = html.Trim();
+        return trimmed.StartsWith("<p>", StringComparison.Ordinal) && trimmed.EndsWith("</p>", StringComparison.Ordinal)
+            ? trimmed[3..^4] : trimmed;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

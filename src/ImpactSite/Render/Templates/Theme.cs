@@ -1,0 +1,73 @@
+using HandlebarsDotNet;
+using ImpactSite.Render.Pages;
+using ImpactSite.Validate;
+
+namespace ImpactSite.Render.Templates;
+
+/// <summary>
+/// A theme folder: layouts/*.hbs (one per page kind, plus base.hbs), partials/*.hbs and static/** files.
+/// Templates are parsed and compiled once, then rendered for every page from any thread.
+/// </summary>
+public sealed class Theme
+{
+    /// <summary>Kinds rendered as whole documents rather than inside base.hbs.</summary>
+    static readonly HashSet<string> Standalone = ["redirect"];
+
+    readonly Dictionary<string, HandlebarsTemplate<object, object>> layouts = new(StringComparer.Ordinal);
+    public string Root { get; }
+    public IReadOnlyList<string> StaticFiles { get; }
+
+    Theme(string root, IReadOnlyList<string> staticFiles)
+    {
+        Root = root;
+        StaticFiles = staticFiles;
+    }
+
+    public static Theme? Load(string root, DiagnosticBag diagnostics)
+    {
+        if (!Directory.Exists(Path.Combine(root, "layouts")))
+        {
+            diagnostics.Add(new(Severity.Error, root, 1, 1, $"there is no theme here: expected a folder '{Path.Combine(root, "layouts")}' with base.hbs and a template per page kind. Use --theme to point at the theme folder.", OutsideInput: true));
+            return null;
+        }
+        var handlebars = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = false });
+        TemplateHelpers.Register(handlebars);
+        var staticRoot = Path.Combine(root, "static");
+        var theme = new Theme(root, Directory.Exists(staticRoot)
+            ? Directory.EnumerateFiles(staticRoot, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(staticRoot, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList()
+            : []);
+        var partials = Path.Combine(root, "partials");
+        if (Directory.Exists(partials))
+            foreach (var file in Directory.EnumerateFiles(partials, "*.hbs").Order(StringComparer.Ordinal))
+                Compile(file, diagnostics, source => handlebars.RegisterTemplate(Path.GetFileNameWithoutExtension(file), source));
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "layouts"), "*.hbs").Order(StringComparer.Ordinal))
+            Compile(file, diagnostics, source => theme.layouts[Path.GetFileNameWithoutExtension(file)] = handlebars.Compile(source));
+        if (!theme.layouts.ContainsKey("base"))
+            diagnostics.Add(new(Severity.Error, Path.Combine(root, "layouts", "base.hbs"), 1, 1, "the theme has no base.hbs: it wraps every page.", OutsideInput: true));
+        return diagnostics.HasErrors ? null : theme;
+    }
+
+    static void Compile(string file, DiagnosticBag diagnostics, Action<string> register)
+    {
+        try
+        {
+            register(File.ReadAllText(file));
+        }
+        catch (HandlebarsException e)
+        {
+            diagnostics.Add(new(Severity.Error, file, 1, 1, $"the template does not parse: {e.Message}", OutsideInput: true));
+        }
+    }
+
+    public bool Has(string kind) => layouts.ContainsKey(kind);
+
+    /// <summary>Renders a page: its kind's template, then base.hbs around it (unless the kind is a whole document).</summary>
+    public string Render(PageView page)
+    {
+        var html = layouts[page.Kind](page, null);
+        if (Standalone.Contains(page.Kind)) return html;
+        page.Content = html;
+        return layouts["base"](page, null);
+    }
+}
