@@ -7,7 +7,7 @@ namespace ImpactSite.Model;
 /// Turns parsed front matter into model entries, checking every rule of the content contract on the way.
 /// Returns null for an entry too broken to publish; its problems are already in the diagnostics.
 /// </summary>
-public sealed class EntryReader(IReadOnlyDictionary<string, Person> people, DiagnosticBag diagnostics)
+public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
 {
     public Study? ReadStudy(FrontMatterDocument doc, string slug)
     {

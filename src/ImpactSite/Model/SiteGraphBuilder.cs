@@ -20,7 +20,7 @@ public static class SiteGraphBuilder
             diagnostics.Warning(person.At, $"consent for '{person.Id}' was due to be re-confirmed on {person.ConsentReview:yyyy-MM-dd}: check with them, then update 'consent_review'.");
 
         var documents = ParseAll(inputRoot, inventory, diagnostics);
-        var reader = new EntryReader(people, diagnostics);
+        var reader = new EntryReader(people);
         var studies = ReadStudies(inventory, documents, reader, today, diagnostics);
         var studiesBySlug = studies.ToDictionary(s => s.Slug);
         var posts = inventory.Posts.Select(p => reader.ReadPost(documents[p], studiesBySlug, InputInventory.SlugOf(p))).OfType<Post>().ToList();

@@ -51,7 +51,7 @@ public sealed class BuildCommandTests
         Assert.Equal(0, CliRunner.Invoke(temp.Root, Epoch, Args("input", "output")).ExitCode);
         Assert.True(File.Exists(Path.Combine(temp.Root, "output", "new", "index.html")));
         Assert.False(Directory.Exists(Path.Combine(temp.Root, "output", "old")));
-        Assert.Equal(["input", "output"], Directory.EnumerateFileSystemEntries(temp.Root).Select(Path.GetFileName).Order().ToArray());
+        Assert.Equal(["input", "output"], Directory.EnumerateFileSystemEntries(temp.Root).Select(p => Path.GetFileName(p)!).Order().ToArray());
     }
 
     [Theory]
