@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ImpactSite.Build;
+using ImpactSite.Validate;
 
 namespace ImpactSite.Cli;
 
@@ -7,7 +8,7 @@ public static class CheckCommand
 {
     public static Command Create(CommonOptions common)
     {
-        var command = new Command("check", "Check the content without writing anything, and list what needs attention.");
+        var command = new Command("check", "Check the content without writing anything, and list what needs attention: overdue suggestions, consent reviews, drafts.");
         common.AddTo(command, withOutput: false);
         command.SetAction(parse => Run(common.Read(parse), Console.Out, Console.Error));
         return command;
@@ -15,9 +16,18 @@ public static class CheckCommand
 
     public static int Run(CommonOptions.Values options, TextWriter stdout, TextWriter stderr)
     {
-        var result = SiteBuilder.Build(new BuildRequest(options.Input, options.Theme, BuildDate.FromEnvironment(), IncludeDrafts: true));
-        DiagnosticPrinter.Print(result.Diagnostics, options.Input, stderr);
-        if (result.Succeeded) stdout.WriteLine("No errors: the site can be built.");
+        var today = BuildDate.FromEnvironment();
+        // Drafts are checked too: a mistake in one should be found before it is published.
+        var result = SiteBuilder.Build(new BuildRequest(options.Input, options.Theme, today, IncludeDrafts: true));
+        var diagnostics = result.Graph is null ? result.Diagnostics
+            : [.. result.Diagnostics, .. CoordinatorReport.ConsentWarnings(result.Graph)];
+        DiagnosticPrinter.Print(diagnostics, options.Input, stderr);
+        if (result.Graph is { } graph)
+        {
+            var drafts = graph.Entries.Where(e => e.Draft).Select(e => e.SourcePath).ToList();
+            foreach (var line in CoordinatorReport.ToDo(graph, drafts)) stdout.WriteLine(line);
+        }
+        stdout.WriteLine(result.Succeeded ? "No errors: the site can be built." : "Fix the errors above before building.");
         return result.Succeeded ? ExitCodes.Success : ExitCodes.ContentErrors;
     }
 }

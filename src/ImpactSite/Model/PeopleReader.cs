@@ -55,7 +55,7 @@ public static partial class PeopleReader
             return null;
         return new Person
         {
-            Id = id, At = f.At, Name = name, Pseudonym = pseudonym, Role = role, Withdrawn = withdrawn, ConsentReview = review,
+            Id = id, At = f.At, Name = name, NameAt = name is null ? null : f.ValueAt("name"), Pseudonym = pseudonym, Role = role, Withdrawn = withdrawn, ConsentReview = review,
             ChosenCredit = credit switch { "name" => CreditKind.Name, "pseudonym" => CreditKind.Pseudonym, _ => CreditKind.Role },
         };
     }

@@ -18,6 +18,8 @@ public sealed class Person
     public bool Withdrawn { get; init; }
     public DateOnly? ConsentReview { get; init; }
     public required SourceLocation At { get; init; }
+    /// <summary>Where the stored name is written in people.yml, for the "this name is in your repository" warning.</summary>
+    public SourceLocation? NameAt { get; init; }
 
     /// <summary>Withdrawal of consent overrides the chosen credit everywhere, including old posts.</summary>
     public CreditKind EffectiveCredit => Withdrawn ? CreditKind.Role : ChosenCredit;

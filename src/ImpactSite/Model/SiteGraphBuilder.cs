@@ -6,7 +6,7 @@ namespace ImpactSite.Model;
 /// <summary>Load and model steps: reads the input folder into a <see cref="SiteGraph"/>, reporting every problem found.</summary>
 public static class SiteGraphBuilder
 {
-    public static SiteGraph? Build(string inputRoot, DateOnly today, bool includeDrafts, DiagnosticBag diagnostics, string? sourceCommit = null)
+    public static SiteGraph? Build(string inputRoot, DateOnly today, bool includeDrafts, DiagnosticBag diagnostics)
     {
         var inventory = InputInventory.Scan(inputRoot, diagnostics);
         if (inventory.SiteYml is null)
@@ -37,7 +37,7 @@ public static class SiteGraphBuilder
             Posts = posts.OrderByDescending(p => p.Published).ThenBy(p => p.Slug, StringComparer.Ordinal).ToList(),
             Pages = pages.OrderBy(p => p.Slug, StringComparer.Ordinal).ToList(),
             BySource = new Dictionary<string, Entry>(StringComparer.Ordinal),
-            SourceCommit = sourceCommit,
+            SourceCommit = GitHistory.SourceCommit(inputRoot),
         };
         Complete(graph);
         return graph;
