@@ -63,8 +63,12 @@ public sealed class FrontMatterDocument
 /// <summary>Loads a YAML mapping and turns YamlDotNet's exceptions into located diagnostics.</summary>
 public static class YamlText
 {
-    public static YamlNode? Load(string path, string yaml, int lineOffset, DiagnosticBag diagnostics)
+    public static YamlNode? Load(string path, string yaml, int lineOffset, DiagnosticBag diagnostics) =>
+        Load(path, yaml, lineOffset, diagnostics, out _);
+
+    public static YamlNode? Load(string path, string yaml, int lineOffset, DiagnosticBag diagnostics, out bool failed)
     {
+        failed = false;
         try
         {
             var stream = new YamlStream();
@@ -73,6 +77,7 @@ public static class YamlText
         }
         catch (YamlException e)
         {
+            failed = true;
             var line = (int)Math.Max(1, e.Start.Line) + lineOffset;
             diagnostics.Error(path, line, (int)Math.Max(1, e.Start.Column),
                 $"the YAML is not valid here ({Describe(e)}). Check the indentation, that each key is followed by ': ', and that text containing ': ' or starting with a quote, '@', '[' or '{{' is wrapped in quotes.");

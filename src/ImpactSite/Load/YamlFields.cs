@@ -36,7 +36,9 @@ public sealed class YamlFields
     /// <summary>Parses YAML text that must be a mapping. lineOffset is how many file lines precede the YAML.</summary>
     public static YamlFields Load(string path, string yaml, int lineOffset, DiagnosticBag diagnostics)
     {
-        var root = YamlText.Load(path, yaml, lineOffset, diagnostics);
+        var root = YamlText.Load(path, yaml, lineOffset, diagnostics, out var failed);
+        // After a syntax error the keys are unknown: report that error alone, not a cascade of "missing" keys.
+        if (failed) return new(path, null, lineOffset, null);
         return FromNode(path, root, lineOffset, diagnostics, "the front matter");
     }
 
