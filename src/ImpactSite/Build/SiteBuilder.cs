@@ -22,7 +22,7 @@ public static class SiteBuilder
         }
         if (!Directory.EnumerateFileSystemEntries(request.InputRoot).Any())
         {
-            diagnostics.Error("site.yml", 1, 1, "the input folder is empty: create site.yml (title and base_url), then add studies with 'impactsite new study --title ...'.");
+            diagnostics.Error("site.yml", 1, 1, "the input folder is empty: create site.yml (title and base_url), then add a study as studies/<study>/index.md (docs/content-guide.md has an example of every file).");
             return new([], diagnostics.Sorted(), null);
         }
 

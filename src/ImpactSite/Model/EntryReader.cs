@@ -95,16 +95,16 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
     static void CheckResponse(YamlFields f, string? status, Prose? weDid, DateOnly? responded, DateOnly? raised, Prose? reason)
     {
         if (status is null) return;
-        if (DecisionStatus.IsAnswered(status) && weDid is null && !f.Has("we_did"))
-            f.Error(f.KeyAt("status"), $"status '{status}' needs 'we_did': say what the team did in response.");
-        if (weDid is not null && responded is null && !f.Has("responded"))
-            f.Error(f.KeyAt("we_did"), "'we_did' needs a 'responded: YYYY-MM-DD' date: when the response was given.");
+        if (DecisionStatus.IsAnswered(status) && weDid is null)
+            f.Error(f.KeyAt("status"), $"status '{status}' needs 'we_did' (missing or empty): say what the team did in response.");
+        if (weDid is not null && responded is null && f.Text("responded") is null)
+            f.Error(f.KeyAt("we_did"), "'we_did' needs a 'responded: YYYY-MM-DD' date (missing or empty): when the response was given.");
         if (!DecisionStatus.IsAnswered(status) && weDid is not null)
             f.Warning(f.KeyAt("status"), $"status is '{status}' but 'we_did' is filled in: if the suggestion has been answered, set status to adopted, partly-adopted or not-adopted.");
         if (responded is { } answered && raised is { } asked && answered < asked)
             f.Error(f.ValueAt("responded"), $"'responded' ({answered:yyyy-MM-dd}) is before 'raised' ({asked:yyyy-MM-dd}): a response cannot come before the suggestion.");
-        if (status is DecisionStatus.NotAdopted or DecisionStatus.PartlyAdopted && reason is null && !f.Has("reason"))
-            f.Error(f.KeyAt("status"), $"status '{status}' needs a 'reason': explain to contributors why it was not (fully) adopted.");
+        if (status is DecisionStatus.NotAdopted or DecisionStatus.PartlyAdopted && reason is null)
+            f.Error(f.KeyAt("status"), $"status '{status}' needs a 'reason' (missing or empty): explain to contributors why it was not (fully) adopted.");
     }
 
     DecisionUpdate? ReadUpdate(YamlFields u, DateOnly? raised, DateOnly? responded)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using ImpactSite.Model;
+using ImpactSite.Render.Assets;
 using ImpactSite.Render.Data;
 using ImpactSite.Render.Markdown;
 using ImpactSite.Render.Pages;
@@ -43,7 +44,10 @@ public sealed class SiteRenderer(SiteGraph graph, Theme theme, DiagnosticBag dia
 
     void AddPage(PageView view) => Add(PathOf(view.Route), Encoding.UTF8.GetBytes(theme.Render(view)), view.SourcePath);
 
-    /// <summary>Old URLs keep working: a Netlify _redirects line and an HTML fallback page for other hosts.</summary>
+    /// <summary>
+    /// Old URLs keep working: a forced Netlify _redirects line (forced, because the fallback file at the same path would
+    /// otherwise be served instead) and an HTML fallback page for other hosts.
+    /// </summary>
     void AddRedirects(SitePages pages)
     {
         var lines = new StringBuilder();
@@ -55,7 +59,7 @@ public sealed class SiteRenderer(SiteGraph graph, Theme theme, DiagnosticBag dia
                     diagnostics.Error(from.At, $"'{from.Value}' is already a page of this site, so it cannot redirect: remove it from redirect_from.");
                     continue;
                 }
-                lines.Append(graph.Site.Href(from.Value)).Append(' ').Append(entry.Url).Append(" 301\n");
+                lines.Append(graph.Site.Href(from.Value)).Append(' ').Append(entry.Url).Append(" 301!\n");
                 AddPage(pages.Redirect(from.Value, entry));
             }
         Add("_redirects", Encoding.UTF8.GetBytes(lines.ToString()), null);
@@ -82,7 +86,7 @@ public sealed class SiteRenderer(SiteGraph graph, Theme theme, DiagnosticBag dia
     void AddStatic()
     {
         foreach (var asset in graph.Assets)
-            Add(asset, File.ReadAllBytes(Path.Combine(graph.InputRoot, asset)), asset);
+            Add(asset, ImageMetadata.Publish(asset, File.ReadAllBytes(Path.Combine(graph.InputRoot, asset)), diagnostics), asset);
         foreach (var file in theme.StaticFiles)
             Add("theme/" + file, File.ReadAllBytes(Path.Combine(theme.Root, "static", file)), null);
     }

@@ -153,8 +153,8 @@ public sealed class EvidenceTests
         var site = temp.Build();
         Assert.True(site.Result.Succeeded, site.Errors);
         var lines = site.Text("_redirects").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains("/old/about-us/ /about/ 301", lines);
-        Assert.Contains("/who.html /about/ 301", lines);
+        Assert.Contains("/old/about-us/ /about/ 301!", lines);
+        Assert.Contains("/who.html /about/ 301!", lines);
         var fallback = site.Page("/old/about-us/");
         Assert.Contains("https://impact.test.example/about/", fallback.QuerySelector("meta[http-equiv=refresh]")!.GetAttribute("content"));
         Assert.Equal("https://impact.test.example/about/", fallback.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));

@@ -61,7 +61,7 @@ public static class ImageMetadata
         {
             return new(content, e.Message, []);
         }
-        var mismatch = true ? null
+        var mismatch = format.Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase) ? null
             : $"this file holds a {format.Name} image, which its name does not say: rename it to end in {format.Extensions[0]} so it is served as one.";
         return new(output.Bytes.ToArray(), null, output.Removed, mismatch);
     }
