@@ -5,8 +5,10 @@
  * This script applies the saved choices to <html> (classes is-large-text and is-high-contrast), shows the buttons,
  * keeps aria-pressed in step and remembers choices in localStorage.
  *
- * It also makes each data table wrapper (.table-wrap) keyboard-focusable only while the table is too wide
- * for the screen and scrolls sideways, so that keyboard users can scroll it without meeting empty tab stops.
+ * It also looks after wide tables: tables written in markdown (.prose table) are put in a .table-wrap that
+ * scrolls sideways on its own, instead of the whole page; and each .table-wrap is keyboard-focusable only while
+ * its table is too wide for the screen, so keyboard users can scroll it without meeting empty tab stops.
+ * It adds the class "js" to <html>, so the CSS knows these wrappers exist.
  *
  * No inline scripts or styles are used: it works under a strict Content-Security-Policy.
  */
@@ -16,6 +18,7 @@
   var STORAGE_KEY = "impactsite-reader-options";
   var OPTIONS = ["is-large-text", "is-high-contrast"];
   var root = document.documentElement;
+  root.classList.add("js");
 
   function load() {
     try {
@@ -43,6 +46,32 @@
   }
 
   apply();
+
+  /* Markdown tables get the same scrolling wrapper as the theme's own tables. */
+  function wrapProseTables() {
+    var tables = document.querySelectorAll(".prose table");
+    Array.prototype.forEach.call(tables, function (table, i) {
+      var parent = table.parentNode;
+      if (!parent || (parent.classList && parent.classList.contains("table-wrap"))) {
+        return;
+      }
+      var wrap = document.createElement("div");
+      wrap.className = "table-wrap";
+      wrap.setAttribute("data-table-wrap", "");
+      wrap.setAttribute("role", "region");
+      var caption = table.querySelector("caption");
+      var name = caption && caption.textContent.trim();
+      if (!name) {
+        var headers = table.querySelectorAll("th");
+        name = "Table " + (i + 1) + (headers.length
+          ? ": " + Array.prototype.map.call(headers, function (th) { return th.textContent.trim(); }).slice(0, 4).join(", ")
+          : "");
+      }
+      wrap.setAttribute("aria-label", name);
+      parent.insertBefore(wrap, table);
+      wrap.appendChild(table);
+    });
+  }
 
   /* Scrollable table wrappers get tabindex="0" only when they really scroll. */
   function updateTables() {
@@ -77,6 +106,7 @@
       group.hidden = false;
     }
 
+    wrapProseTables();
     updateTables();
     var timer = null;
     window.addEventListener("resize", function () {

@@ -23,6 +23,7 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results-list");
   var noJs = document.querySelector("[data-search-nojs]");
+  var heading = document.getElementById("search-results-heading");
   if (!form || !input || !status || !list || !window.fetch) {
     return;
   }
@@ -96,6 +97,9 @@
       list.removeChild(list.firstChild);
     }
     list.hidden = true;
+    if (heading) {
+      heading.hidden = true;
+    }
   }
 
   function render(results) {
@@ -120,6 +124,9 @@
       list.appendChild(li);
     });
     list.hidden = results.length === 0;
+    if (heading) {
+      heading.hidden = false;
+    }
   }
 
   function search(query) {
