@@ -100,6 +100,26 @@ public sealed class ImpactPageTests : IDisposable
     }
 
     [Fact]
+    public void Home_and_studies_pages_show_the_figures_across_all_studies()
+    {
+        temp.Study("beta").Decision("beta", "b1", "2026-11-20", "status: open");
+        var site = temp.Build();
+        const string overview = "Of 7 suggestions, 4 have been answered: 2 adopted, 1 partly adopted and 1 not adopted.";
+        Assert.Contains(overview, site.Page("/").QuerySelector("main")!.TextContent);
+        Assert.Contains(overview, site.Page("/studies/").QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public void Decision_page_shows_the_updates_timeline_in_order()
+    {
+        temp.Decision("alpha", "d7", "2025-01-10", "status: adopted\nwe_did: Done.\nresponded: 2025-05-01\nupdates:\n  - {date: 2025-03-01, status: considering, note: Sent to the ethics committee}\n  - {date: 2025-02-01, status: open, note: Noted by the team}");
+        var text = temp.Build().Page("/studies/alpha/decisions/d7/").QuerySelector("main")!.TextContent;
+        var first = text.IndexOf("Noted by the team", StringComparison.Ordinal);
+        var second = text.IndexOf("Sent to the ethics committee", StringComparison.Ordinal);
+        Assert.True(first >= 0 && second > first, "updates missing or out of date order");
+    }
+
+    [Fact]
     public void A_print_stylesheet_is_linked()
     {
         Assert.NotNull(page.QuerySelector("link[rel=stylesheet][media=print]"));
