@@ -20,17 +20,21 @@ public sealed record StripResult(byte[] Content, string? Problem, IReadOnlyList<
 /// </summary>
 public static class ImageMetadata
 {
-    sealed record Format(string Name, string[] Extensions, Action<byte[], Output> Clean);
+    sealed record Format(string Name, string[] Extensions, Action<byte[], Output> Clean)
+    {
+        public bool Names(string path) => Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
+    }
 
     static readonly Format Jpeg = new("JPEG", [".jpg", ".jpeg"], CleanJpeg);
     static readonly Format Png = new("PNG", [".png"], CleanPng);
     static readonly Format WebP = new("WebP", [".webp"], CleanWebP);
     static readonly Format Gif = new("GIF", [".gif"], CleanGif);
 
+    static readonly Format[] Formats = [Jpeg, Png, WebP, Gif];
+
     const string Trailing = "data after the image end";
 
-    public static bool IsImage(string path) =>
-        new[] { Jpeg, Png, WebP, Gif }.Any(f => f.Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase));
+    public static bool IsImage(string path) => Formats.Any(f => f.Names(path));
 
     /// <summary>The asset as it is to be published; an image that cannot be cleaned is a located error.</summary>
     public static byte[] Publish(string path, byte[] content, DiagnosticBag diagnostics)
@@ -61,7 +65,7 @@ public static class ImageMetadata
         {
             return new(content, e.Message, []);
         }
-        var mismatch = format.Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase) ? null
+        var mismatch = format.Names(path) ? null
             : $"this file holds a {format.Name} image, which its name does not say: rename it to end in {format.Extensions[0]} so it is served as one.";
         return new(output.Bytes.ToArray(), null, output.Removed, mismatch);
     }
@@ -74,8 +78,9 @@ public static class ImageMetadata
         : null;
 
     /// <summary>
-    /// Copies segments, keeping only those a decoder needs: APP0 JFIF, APP2 ICC_PROFILE and APP14 Adobe (its colour
-    /// transform flag) among the application segments. Entropy-coded scan data is copied as it is, and the file ends at EOI.
+    /// Copies every segment but comments and application segments, of which it keeps the ones decoders use: APP0 JFIF,
+    /// APP2 ICC_PROFILE and APP14 Adobe (its colour transform flag). Entropy-coded scan data is copied as it is; the same
+    /// rules apply between the scans of a progressive JPEG, and the file ends at EOI.
     /// </summary>
     static void CleanJpeg(byte[] d, Output o)
     {
@@ -112,7 +117,7 @@ public static class ImageMetadata
             {
                 0xFE => "comment",
                 0xE0 when body.StartsWith("JFIF\0"u8) => null,
-                0xE1 when body.StartsWith("Exif\0\0"u8) => o.DropExif(body[6..]),
+                0xE1 when body.StartsWith("Exif\0\0"u8) => o.Exif(body[6..]),
                 0xE1 when body.StartsWith("http://ns.adobe.com/x"u8) => "XMP", // xap/1.0/ and xmp/extension/
                 0xE2 when body.StartsWith("ICC_PROFILE\0"u8) => null,
                 0xED => "IPTC", // Photoshop resources, which hold IPTC
@@ -157,7 +162,7 @@ public static class ImageMetadata
             {
                 "iTXt" when body.StartsWith("XML:com.adobe.xmp\0"u8) => "XMP",
                 "tEXt" or "zTXt" or "iTXt" => "PNG text",
-                "eXIf" => o.DropExif(body),
+                "eXIf" => o.Exif(body),
                 "tIME" => "PNG timestamp",
                 _ => null,
             };
@@ -176,6 +181,7 @@ public static class ImageMetadata
     static void CleanWebP(byte[] d, Output o)
     {
         var riffEnd = Need(d, 8, BinaryPrimitives.ReadUInt32LittleEndian(d.AsSpan(4)), "the WebP file");
+        if (riffEnd <= 12) throw new Malformed("the WebP file is empty");
         o.Keep(0, 12);
         for (var at = 12; at < riffEnd;)
         {
@@ -185,7 +191,7 @@ public static class ImageMetadata
             var body = d.AsSpan(at + 8, (int)size);
             switch (Encoding.ASCII.GetString(d, at, 4))
             {
-                case "EXIF": o.Drop(o.DropExif(body)); break;
+                case "EXIF": o.Drop(o.Exif(body)); break;
                 case "XMP ": o.Drop("XMP"); break;
                 case "VP8X" when size > 0:
                     var chunk = d[at..end];
@@ -284,8 +290,8 @@ public static class ImageMetadata
             if (!Removed.Contains(what)) Removed.Add(what);
         }
 
-        /// <summary>Names GPS on its own, as the most sensitive part.</summary>
-        public string DropExif(ReadOnlySpan<byte> tiff)
+        /// <summary>The label for an EXIF block, noting GPS on its own too (as the most sensitive part) when it has one.</summary>
+        public string Exif(ReadOnlySpan<byte> tiff)
         {
             if (tiff.StartsWith("Exif\0\0"u8)) tiff = tiff[6..]; // WebP writers differ on keeping this JPEG prefix
             if (HasGps(tiff)) Drop("GPS");
