@@ -3,23 +3,70 @@ using LibGit2Sharp;
 namespace ImpactSite.Load;
 
 /// <summary>
-/// What git knows about the input (LibGit2Sharp, so no git executable is needed): the commit it was built from.
-/// Works without git: outside a repository, or if the repository cannot be read, there is simply no commit.
+/// What git knows about the input (LibGit2Sharp, so no git executable is needed): the commit it was built from and,
+/// for each file, the date of the last commit that changed it. Works without git: outside a repository, or if the
+/// repository cannot be read, there is simply no history.
 /// </summary>
-public static class GitHistory
+public sealed class GitHistory
 {
-    public static string? SourceCommit(string inputRoot)
+    public static readonly GitHistory None = new(null, null, "", new Dictionary<string, DateOnly>());
+
+    readonly IReadOnlyDictionary<string, DateOnly> lastChanged;
+    readonly string prefix;
+
+    GitHistory(string? commit, string? branch, string prefix, IReadOnlyDictionary<string, DateOnly> lastChanged)
+    {
+        SourceCommit = commit;
+        Branch = branch;
+        this.prefix = prefix;
+        this.lastChanged = lastChanged;
+    }
+
+    public string? SourceCommit { get; }
+    /// <summary>The checked-out branch, for "history of this page" links; null when detached or without git.</summary>
+    public string? Branch { get; }
+
+    /// <summary>An input-relative path as a path in the repository (the input folder may be below its root).</summary>
+    public string InRepository(string inputRelativePath) => prefix + inputRelativePath;
+
+    /// <summary>The UTC date of the last commit that changed an input-relative path, if git knows it.</summary>
+    public DateOnly? LastChanged(string inputRelativePath) =>
+        lastChanged.TryGetValue(inputRelativePath, out var date) ? date : null;
+
+    /// <summary>Reads HEAD and walks history once, newest first, until every wanted file has a date.</summary>
+    public static GitHistory Read(string inputRoot, IReadOnlyCollection<string> wanted)
     {
         try
         {
             var path = Repository.Discover(Path.GetFullPath(inputRoot));
-            if (path is null) return null;
+            if (path is null) return None;
             using var repository = new Repository(path);
-            return repository.Head?.Tip?.Sha;
+            if (repository.Head?.Tip is not { } head) return None;
+            var prefix = Path.GetRelativePath(repository.Info.WorkingDirectory, Path.GetFullPath(inputRoot)).Replace('\\', '/');
+            prefix = prefix == "." ? "" : prefix.TrimEnd('/') + "/";
+            var branch = repository.Info.IsHeadDetached ? null : repository.Head.FriendlyName;
+            return new GitHistory(head.Sha, branch, prefix, LastChanges(repository, prefix, wanted));
         }
         catch (Exception e) when (e is LibGit2SharpException or DllNotFoundException or TypeInitializationException)
         {
-            return null;
+            return None;
         }
+    }
+
+    static Dictionary<string, DateOnly> LastChanges(Repository repository, string prefix, IReadOnlyCollection<string> wanted)
+    {
+        var remaining = new HashSet<string>(wanted.Select(w => prefix + w), StringComparer.Ordinal);
+        var found = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        var filter = new CommitFilter { SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time };
+        foreach (var commit in repository.Commits.QueryBy(filter))
+        {
+            if (remaining.Count == 0) break;
+            var parent = commit.Parents.FirstOrDefault();
+            var changes = repository.Diff.Compare<TreeChanges>(parent?.Tree, commit.Tree);
+            var date = DateOnly.FromDateTime(commit.Committer.When.UtcDateTime);
+            foreach (var change in changes)
+                if (remaining.Remove(change.Path)) found[change.Path[prefix.Length..]] = date;
+        }
+        return found;
     }
 }

@@ -27,6 +27,7 @@ public static class SiteGraphBuilder
         var pages = inventory.Pages.Select(p => reader.ReadPage(documents[p], InputInventory.SlugOf(p))).OfType<FreePage>().ToList();
         if (settings is null) return null;
 
+        var history = GitHistory.Read(inputRoot, documents.Keys);
         var drafts = new HashSet<string>(StringComparer.Ordinal);
         if (!includeDrafts) RemoveDrafts(studies, posts, pages, drafts);
         foreach (var post in posts) post.Study?.Posts.Add(post);
@@ -37,9 +38,9 @@ public static class SiteGraphBuilder
             Posts = posts.OrderByDescending(p => p.Published).ThenBy(p => p.Slug, StringComparer.Ordinal).ToList(),
             Pages = pages.OrderBy(p => p.Slug, StringComparer.Ordinal).ToList(),
             BySource = new Dictionary<string, Entry>(StringComparer.Ordinal),
-            SourceCommit = GitHistory.SourceCommit(inputRoot),
+            SourceCommit = history.SourceCommit,
         };
-        Complete(graph);
+        Complete(graph, history);
         return graph;
     }
 
@@ -106,7 +107,7 @@ public static class SiteGraphBuilder
     }
 
     /// <summary>Fills what depends on the whole graph: URLs, overdue flags, figures and back-links.</summary>
-    static void Complete(SiteGraph graph)
+    static void Complete(SiteGraph graph, GitHistory history)
     {
         var site = graph.Site;
         var bySource = (Dictionary<string, Entry>)graph.BySource;
@@ -114,7 +115,9 @@ public static class SiteGraphBuilder
         {
             entry.Url = site.Href(entry.Route);
             entry.AbsoluteUrl = site.Absolute(entry.Route);
-            if (site.RepositoryUrl is { } repo) entry.HistoryUrl = $"{repo}/commits/main/input/{entry.SourcePath}";
+            entry.Updated ??= history.LastChanged(entry.SourcePath);
+            if (site.RepositoryUrl is { } repo && history.Branch is { } branch)
+                entry.HistoryUrl = $"{repo}/commits/{branch}/{history.InRepository(entry.SourcePath)}";
             bySource[entry.SourcePath] = entry;
         }
         foreach (var study in graph.Studies)

@@ -40,7 +40,7 @@ public static partial class OutputFolder
             Parallel.ForEach(files, file =>
             {
                 var path = Path.GetFullPath(Path.Combine(staging, file.Path));
-                if (!IsInside(path, staging)) throw new InvalidOperationException($"refusing to write outside the output folder: {file.Path}");
+                if (!IsInside(path, staging)) throw new IOException($"refusing to write outside the output folder: {file.Path}");
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 File.WriteAllBytes(path, file.Content);
             });

@@ -50,7 +50,9 @@ public sealed class MarkdownTests
         var page = temp.Build().Page("/notes/");
         Assert.NotNull(page.QuerySelector("main table th"));
         Assert.Equal(2, page.QuerySelectorAll("main li.task-list-item").Length);
-        Assert.Single(page.QuerySelectorAll("main input[type=checkbox][disabled][checked]"));
+        Assert.Equal(["Done:", "To do:"], page.QuerySelectorAll("main .task-list-state").Select(s => s.TextContent).ToArray());
+        Assert.Empty(page.QuerySelectorAll("main input"));
+        Assert.Equal("Back to the text", page.QuerySelector("main .footnotes a.footnote-back-ref")!.TextContent.Replace("↩", ""));
         Assert.NotNull(page.QuerySelector("main h2#agenda-items"));
         Assert.NotNull(page.QuerySelector("main .footnotes"));
     }

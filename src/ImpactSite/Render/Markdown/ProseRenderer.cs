@@ -19,6 +19,7 @@ public sealed partial class ProseRenderer(SiteGraph graph, DiagnosticBag diagnos
     static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseAdvancedExtensions()
         .Use<MentionExtension>()
+        .Use<AccessibleMarkupExtension>()
         .Build();
 
     readonly LinkResolver links = new(graph);

@@ -16,6 +16,8 @@ public sealed class SiteView
     public string? SourceCommit { get; init; }
     public string? ShortCommit => SourceCommit?[..Math.Min(7, SourceCommit.Length)];
     public string? RepositoryUrl { get; init; }
+    /// <summary>The source commit in the repository's web view, when both are known.</summary>
+    public string? CommitUrl => RepositoryUrl is null || SourceCommit is null ? null : $"{RepositoryUrl}/commit/{SourceCommit}";
     public required string HomeUrl { get; init; }
     public required string StudiesUrl { get; init; }
     public required string BlogUrl { get; init; }
@@ -67,6 +69,8 @@ public sealed record PageView
     public IReadOnlyList<Decision> Decisions { get; init; } = [];
     public IReadOnlyList<Meeting> Meetings { get; init; } = [];
     public IReadOnlyList<Post> Posts { get; init; } = [];
+    /// <summary>Free pages, for the search page's "browse everything" list.</summary>
+    public IReadOnlyList<FreePage> Pages { get; init; } = [];
     public ImpactFigures? Figures { get; init; }
     public IReadOnlyList<QuarterActivity> Timeline { get; init; } = [];
     public IReadOnlyList<StandardCoverage> Coverage { get; init; } = [];

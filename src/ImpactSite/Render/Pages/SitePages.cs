@@ -34,7 +34,7 @@ public sealed class SitePages(SiteGraph graph)
             yield return EntryPage("page", page, null, Crumbs()) with { Page = page };
         yield return Page("search", "/search/", "Search", "Search every study, decision, meeting and post.") with
         {
-            Studies = graph.Studies, Posts = graph.Posts, Breadcrumbs = Crumbs(),
+            Studies = graph.Studies, Posts = graph.Posts, Pages = graph.Pages, Breadcrumbs = Crumbs(),
         };
     }
 
