@@ -80,10 +80,19 @@ public static class YamlText
             failed = true;
             var line = (int)Math.Max(1, e.Start.Line) + lineOffset;
             diagnostics.Error(path, line, (int)Math.Max(1, e.Start.Column),
-                $"the YAML is not valid here ({Describe(e)}). Check the indentation, that each key is followed by ': ', and that text containing ': ' or starting with a quote, '@', '[' or '{{' is wrapped in quotes.");
+                $"the YAML is not valid here ({Describe(e)}). {Advice}");
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet's scanner can fail without a position on some malformed input (found by the fuzz tests).
+            failed = true;
+            diagnostics.Error(path, lineOffset + 1, 1, $"the YAML could not be read ({e.Message.TrimEnd('.')}). {Advice}");
             return null;
         }
     }
+
+    const string Advice = "Check the indentation, that each key is followed by ': ', and that text containing ': ' or starting with a quote, '@', '[' or '{' is wrapped in quotes.";
 
     static string Describe(YamlException e)
     {

@@ -10,8 +10,8 @@ namespace ImpactSite.PostProcess;
 /// <summary>
 /// The last step of every build: no output file (page, feed, data, search index, image, PDF, anything) may contain the
 /// stored name of someone who is not credited by name. A hit fails the build and names the output and the source.
-/// Text is searched after decoding HTML/XML entities and JSON escapes and folding case and whitespace; other files are
-/// searched as bytes in UTF-8 and UTF-16, ignoring ASCII case.
+/// Text is searched for the name as whole words, after decoding HTML/XML entities and JSON escapes and folding case and
+/// whitespace; other files are searched as bytes in UTF-8 and UTF-16, ignoring ASCII case.
 /// </summary>
 public static partial class LeakGuard
 {
@@ -25,7 +25,7 @@ public static partial class LeakGuard
         {
             var text = TextExtensions.Contains(Path.GetExtension(file.Path)) ? Normalise(Encoding.UTF8.GetString(file.Content)) : null;
             foreach (var secret in withheld)
-                if (text is not null ? text.Contains(secret.Folded, StringComparison.OrdinalIgnoreCase) : secret.IsIn(file.Content))
+                if (text is not null ? secret.IsIn(text) : secret.IsIn(file.Content))
                     Report(file, secret.Person, inputRoot, diagnostics);
         });
     }
@@ -65,6 +65,19 @@ public static partial class LeakGuard
             Encoding.Unicode.GetBytes(person.WithheldName!.ToLowerInvariant()),
             Encoding.BigEndianUnicode.GetBytes(person.WithheldName!.ToLowerInvariant()),
         ];
+
+        /// <summary>The name as a whole word or words, so a short name such as "Ann" does not match "annual".</summary>
+        public bool IsIn(string text)
+        {
+            for (var at = text.IndexOf(Folded, StringComparison.OrdinalIgnoreCase); at >= 0;
+                 at = text.IndexOf(Folded, at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                var end = at + Folded.Length;
+                if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+                    return true;
+            }
+            return false;
+        }
 
         public bool IsIn(byte[] content)
         {

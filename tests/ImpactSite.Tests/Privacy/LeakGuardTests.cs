@@ -54,6 +54,20 @@ public sealed class LeakGuardTests
     }
 
     [Fact]
+    public void Short_names_match_as_whole_words_only()
+    {
+        var ann = new Person { Id = "ann", ChosenCredit = CreditKind.Role, Role = "LEAP member", Name = "Ann", At = new("people.yml", 1, 3) };
+        IReadOnlyList<Diagnostic> Scan(string text)
+        {
+            var diagnostics = new DiagnosticBag();
+            LeakGuard.Run([new OutputFile("p/index.html", Encoding.UTF8.GetBytes(text), null)], [ann], "/nonexistent", diagnostics);
+            return diagnostics.Sorted();
+        }
+        Assert.Empty(Scan("<p>Our annual report, planned with Joanna.</p>"));
+        Assert.Single(Scan("<p>Thanks, Ann!</p>"));
+    }
+
+    [Fact]
     public void Public_credits_and_other_text_pass()
     {
         Assert.Empty(Scan("page/index.html", "<p>Thanks to Kite (Service user researcher) and Zebedee.</p>"u8.ToArray()));
