@@ -20,7 +20,7 @@ public static class CheckCommand
         // Drafts are checked too: a mistake in one should be found before it is published.
         var result = SiteBuilder.Build(new BuildRequest(options.Input, options.Theme, today, IncludeDrafts: true));
         var diagnostics = result.Graph is null ? result.Diagnostics
-            : [.. result.Diagnostics, .. CoordinatorReport.ConsentWarnings(result.Graph)];
+            : [.. result.Diagnostics, .. CoordinatorReport.ConsentWarnings(result.Graph), .. PlainEnglish.Warnings(result.Graph)];
         DiagnosticPrinter.Print(diagnostics, options.Input, stderr);
         if (result.Graph is { } graph)
         {
