@@ -6,6 +6,8 @@ var root = new RootCommand("ImpactSite: publish what patient and public involvem
 {
     BuildCommand.Create(common),
     CheckCommand.Create(common),
+    NewCommand.Create(common),
+    DigestCommand.Create(common),
 };
 var parsed = root.Parse(args);
 return parsed.Errors.Count > 0 ? Usage(parsed) : parsed.Invoke();

@@ -69,6 +69,20 @@ public sealed class KeyboardTests(SiteFixture site, ITestOutputHelper output)
         Assert.True(failures.Count == 0, "Skip link problems:\n" + string.Join("\n", failures));
     }
 
-    public sealed record FocusInfo(string Description, string Text, string Href, bool Visible);
-    public sealed record AfterSkip(string Hash, bool FocusInMain, string Focused, bool MainInView);
+    // Playwright fills these from the page's JSON result: they need a parameterless constructor and setters.
+    public sealed class FocusInfo
+    {
+        public string Description { get; set; } = "";
+        public string Text { get; set; } = "";
+        public string Href { get; set; } = "";
+        public bool Visible { get; set; }
+    }
+
+    public sealed class AfterSkip
+    {
+        public string Hash { get; set; } = "";
+        public bool FocusInMain { get; set; }
+        public string Focused { get; set; } = "";
+        public bool MainInView { get; set; }
+    }
 }

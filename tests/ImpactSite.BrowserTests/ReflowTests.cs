@@ -29,6 +29,7 @@ public sealed class ReflowTests(SiteFixture site, ITestOutputHelper output)
                 var button = page.GetByRole(AriaRole.Button, new() { Name = "Larger text" });
                 if (await button.GetAttributeAsync("aria-pressed") != "true") await button.ClickAsync();
                 await Assertions.Expect(button).ToHaveAttributeAsync("aria-pressed", "true");
+                await page.WaitForNextFrameAsync();
             }
             var result = await page.EvaluateAsync<Overflow>(OverflowScript);
             return result.ScrollWidth <= Width
@@ -66,5 +67,9 @@ public sealed class ReflowTests(SiteFixture site, ITestOutputHelper output)
         }
         """;
 
-    public sealed record Overflow(int ScrollWidth, string[] Culprits);
+    public sealed class Overflow
+    {
+        public int ScrollWidth { get; set; }
+        public string[] Culprits { get; set; } = [];
+    }
 }

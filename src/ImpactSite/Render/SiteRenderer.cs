@@ -89,6 +89,16 @@ public sealed class SiteRenderer(SiteGraph graph, Theme theme, DiagnosticBag dia
             Add(asset, ImageMetadata.Publish(asset, File.ReadAllBytes(Path.Combine(graph.InputRoot, asset)), diagnostics), asset);
         foreach (var file in theme.StaticFiles)
             Add("theme/" + file, File.ReadAllBytes(Path.Combine(theme.Root, "static", file)), null);
+        AddBrowserEditor();
+    }
+
+    /// <summary>The browser editor (Decap CMS): theme/admin/** is published as it is at /admin/ (docs/editing-in-the-browser.md).</summary>
+    void AddBrowserEditor()
+    {
+        var admin = Path.Combine(theme.Root, "admin");
+        if (!Directory.Exists(admin)) return;
+        foreach (var file in Directory.EnumerateFiles(admin, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            Add("admin/" + Path.GetRelativePath(admin, file).Replace('\\', '/'), File.ReadAllBytes(file), null);
     }
 
     void Add(string path, byte[] content, string? source)

@@ -1,12 +1,13 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using ImpactSite.Build;
 using ImpactSite.Write;
 using Microsoft.Playwright;
 
 namespace ImpactSite.BrowserTests.Support;
 
-/// <summary>One page of the built site: its address and the file it comes from.</summary>
-public sealed record SitePage(string Url, string FilePath, bool IsRedirect)
+/// <summary>One page of the built site: its address, the file it comes from, and its layout (body class page--KIND).</summary>
+public sealed record SitePage(string Url, string FilePath, bool IsRedirect, string Kind)
 {
     public override string ToString() => Url;
 }
@@ -41,6 +42,9 @@ public sealed class SiteFixture : IAsyncLifetime
     public Uri BaseUri => (_server ?? throw NotStarted()).BaseUri;
     public IBrowser Browser => _browser ?? throw NotStarted();
     public IReadOnlyList<SitePage> Pages { get; private set; } = [];
+
+    /// <summary>The first page of each layout (home, study, decision, meeting, post, search, ...).</summary>
+    public IReadOnlyList<SitePage> OnePagePerLayout => Pages.GroupBy(p => p.Kind).Select(g => g.First()).ToList();
     public TimeSpan BuildTime { get; private set; }
 
     public async Task InitializeAsync()
@@ -70,6 +74,8 @@ public sealed class SiteFixture : IAsyncLifetime
 
             _server = new StaticSiteServer(_outputDir);
 
+            // Generous waits: CI machines have 2 cores and may be busy; a passing check returns as soon as it passes.
+            Assertions.SetDefaultExpectTimeout(15_000);
             _playwright = await Playwright.CreateAsync();
             _browser = await _playwright.Chromium.LaunchAsync(new()
             {
@@ -121,8 +127,11 @@ public sealed class SiteFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(30_000);
+        // A regular expression (not a .NET predicate), so the browser only stops requests that leave the machine:
+        // the test server's own files are not routed through this process at all.
         var origin = BaseUri.GetLeftPart(UriPartial.Authority);
-        await context.RouteAsync(url => !IsLocal(url, origin), async route =>
+        var leavesMachine = new Regex($"^(?!{Regex.Escape(origin)}/|data:|blob:|about:)");
+        await context.RouteAsync(leavesMachine, async route =>
         {
             if (route.Request.IsNavigationRequest) await route.FulfillAsync(new() { Status = 204 });
             else await route.AbortAsync("blockedbyclient");
@@ -130,14 +139,7 @@ public sealed class SiteFixture : IAsyncLifetime
         return context;
     }
 
-    static bool IsLocal(string url, string origin) =>
-        url.StartsWith(origin + "/", StringComparison.OrdinalIgnoreCase)
-        || url.Equals(origin, StringComparison.OrdinalIgnoreCase)
-        || url.StartsWith("data:", StringComparison.Ordinal)
-        || url.StartsWith("about:", StringComparison.Ordinal)
-        || url.StartsWith("blob:", StringComparison.Ordinal);
-
-    /// <summary>Opens a page and waits until it has loaded; fails on any status but 200 (or 404 for /404.html).</summary>
+    /// <summary>Opens a page in a new tab and waits until it has loaded; fails on any status but 200.</summary>
     public async Task<IPage> OpenAsync(IBrowserContext context, SitePage sitePage) =>
         await OpenAsync(context, sitePage.Url);
 
@@ -157,33 +159,56 @@ public sealed class SiteFixture : IAsyncLifetime
 
     /// <summary>
     /// Runs <paramref name="work"/> for every page, a few at a time (one browser tab per worker, reused), and returns
-    /// every failure message the work reported, in page order. An exception counts as a failure of that page.
+    /// every failure message the work reported, in page order. An exception counts as a failure of that page, and so
+    /// does an uncaught script error or a console error (such as a file that failed to load) while it was open.
     /// </summary>
     public async Task<List<string>> ForEachPageAsync(
-        IBrowserContext context, IEnumerable<SitePage> pages, Func<IPage, SitePage, Task<IEnumerable<string>>> work, int workers = 2)
+        IBrowserContext context, IEnumerable<SitePage> pages, Func<IPage, SitePage, Task<IEnumerable<string>>> work)
     {
         var list = pages.ToList();
         var results = new List<string>[list.Count];
         var next = -1;
+
         async Task Worker()
         {
-            var tab = await context.NewPageAsync();
+            var problems = new List<string>();
+            var current = "";
+            async Task<IPage> NewTab()
+            {
+                var tab = await context.NewPageAsync();
+                tab.PageError += (_, error) => { lock (problems) problems.Add($"{current}: uncaught script error: {error.Split('\n')[0]}"); };
+                tab.Console += (_, message) =>
+                {
+                    if (message.Type == "error") lock (problems) problems.Add($"{current}: console error: {message.Text} ({message.Location})");
+                };
+                return tab;
+            }
+
+            var tab = await NewTab();
             try
             {
                 int i;
                 while ((i = Interlocked.Increment(ref next)) < list.Count)
                 {
+                    current = list[i].Url;
+                    var found = new List<string>();
                     try
                     {
                         await GotoAsync(tab, list[i].Url);
-                        results[i] = (await work(tab, list[i])).ToList();
+                        found.AddRange(await work(tab, list[i]));
                     }
                     catch (Exception e)
                     {
-                        results[i] = [$"{list[i].Url}: {e.GetType().Name}: {e.Message.Split('\n')[0]}"];
+                        found.Add($"{list[i].Url}: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
                         await tab.CloseAsync();
-                        tab = await context.NewPageAsync();
+                        tab = await NewTab();
                     }
+                    lock (problems)
+                    {
+                        found.AddRange(problems);
+                        problems.Clear();
+                    }
+                    results[i] = found;
                 }
             }
             finally
@@ -191,20 +216,30 @@ public sealed class SiteFixture : IAsyncLifetime
                 await tab.CloseAsync();
             }
         }
-        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, workers)).Select(_ => Worker()));
+
+        await Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => Worker()));
         return results.SelectMany(r => r).ToList();
     }
 
+    /// <summary>Browser tabs working at once in the all-pages tests: 2 (the CI machine has 2 cores), or
+    /// IMPACTSITE_BROWSER_WORKERS.</summary>
+    static int Workers =>
+        int.TryParse(Environment.GetEnvironmentVariable("IMPACTSITE_BROWSER_WORKERS"), out var n) && n is > 0 and <= 16 ? n : 2;
+
+    /// <summary>Every public page; /admin/ is the third-party browser editor (Decap CMS) and its e-mail templates.</summary>
     static List<SitePage> EnumeratePages(string root) =>
         Directory.EnumerateFiles(root, "*.html", SearchOption.AllDirectories)
+            .Where(file => !Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/').StartsWith("admin/", StringComparison.Ordinal))
             .Select(file =>
             {
                 var relative = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
                 var url = relative == "index.html" ? "/"
                     : relative.EndsWith("/index.html", StringComparison.Ordinal) ? "/" + relative[..^"index.html".Length]
                     : "/" + relative;
-                var isRedirect = File.ReadAllText(file).Contains("http-equiv=\"refresh\"", StringComparison.OrdinalIgnoreCase);
-                return new SitePage(url, file, isRedirect);
+                var html = File.ReadAllText(file);
+                var isRedirect = html.Contains("http-equiv=\"refresh\"", StringComparison.OrdinalIgnoreCase);
+                var kind = Regex.Match(html, @"<body[^>]*\bclass=""[^""]*\bpage--([a-z0-9-]+)") is { Success: true } m ? m.Groups[1].Value : "";
+                return new SitePage(url, file, isRedirect, kind);
             })
             .OrderBy(p => p.Url, StringComparer.Ordinal)
             .ToList();

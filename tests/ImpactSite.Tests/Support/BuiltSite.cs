@@ -23,7 +23,8 @@ public sealed class BuiltSite(BuildResult result)
     /// <summary>A page by its URL, e.g. "/studies/bridge/".</summary>
     public IDocument Page(string route) => Parser.ParseDocument(Text(RouteToPath(route)));
 
-    public IEnumerable<string> HtmlPaths => Files.Keys.Where(p => p.EndsWith(".html", StringComparison.Ordinal));
+    /// <summary>The public pages (not /admin/, the browser editor's own pages).</summary>
+    public IEnumerable<string> HtmlPaths => Files.Keys.Where(p => p.EndsWith(".html", StringComparison.Ordinal) && !p.StartsWith("admin/", StringComparison.Ordinal));
 
     public static string RouteToPath(string route) => SiteRenderer.PathOf(route);
 
