@@ -27,7 +27,7 @@ public static class SiteBuilder
         }
 
         var graph = SiteGraphBuilder.Build(request.InputRoot, request.BuildDate, request.IncludeDrafts, diagnostics);
-        var theme = Theme.Load(request.ThemeRoot, diagnostics);
+        var theme = request.LoadedTheme ?? Theme.Load(request.ThemeRoot, diagnostics);
         if (graph is null || theme is null) return new([], diagnostics.Sorted(), graph);
 
         var files = new SiteRenderer(graph, theme, diagnostics).Render();

@@ -18,9 +18,15 @@ public sealed class SiteGraph
     /// <summary>The input's git commit, when it is in a repository.</summary>
     public string? SourceCommit { get; init; }
 
-    public IReadOnlyList<Meeting> Meetings => [.. Studies.SelectMany(s => s.Meetings).OrderByDescending(m => m.Held).ThenBy(m => m.Route, StringComparer.Ordinal)];
-    public IReadOnlyList<Decision> Decisions => [.. Studies.SelectMany(s => s.Decisions).OrderByDescending(d => d.Raised).ThenBy(d => d.Route, StringComparer.Ordinal)];
-    public ImpactFigures Overview => ImpactFigures.Compute(Meetings, Decisions);
+    /// <summary>All meetings, newest first (computed once: the graph does not change after the model step).</summary>
+    public IReadOnlyList<Meeting> Meetings => meetings ??= [.. Studies.SelectMany(s => s.Meetings).OrderByDescending(m => m.Held).ThenBy(m => m.Route, StringComparer.Ordinal)];
+    /// <summary>All decisions, most recently raised first.</summary>
+    public IReadOnlyList<Decision> Decisions => decisions ??= [.. Studies.SelectMany(s => s.Decisions).OrderByDescending(d => d.Raised).ThenBy(d => d.Route, StringComparer.Ordinal)];
+    public ImpactFigures Overview => overview ??= ImpactFigures.Compute(Meetings, Decisions);
+
+    IReadOnlyList<Meeting>? meetings;
+    IReadOnlyList<Decision>? decisions;
+    ImpactFigures? overview;
 
     public IEnumerable<Entry> Entries =>
         Studies.Cast<Entry>().Concat(Studies.SelectMany(s => s.Meetings)).Concat(Studies.SelectMany(s => s.Decisions))

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -10,24 +11,43 @@ namespace ImpactSite.PostProcess;
 /// <summary>
 /// The last step of every build: no output file (page, feed, data, search index, image, PDF, anything) may contain the
 /// stored name of someone who is not credited by name. A hit fails the build and names the output and the source.
-/// Text is searched for the name as whole words, after decoding HTML/XML entities and JSON escapes and folding case and
-/// whitespace; other files are searched as bytes in UTF-8 and UTF-16, ignoring ASCII case.
+/// Text is searched for each name as whole words, ignoring case and allowing any whitespace between its words, first as
+/// written and then after decoding HTML/XML entities and JSON escapes; other files are searched as bytes in UTF-8 and
+/// UTF-16, ignoring ASCII case. One pass per file finds every name, so the cost grows with the site, not with
+/// files times names.
 /// </summary>
 public static partial class LeakGuard
 {
-    static readonly HashSet<string> TextExtensions = [".html", ".xml", ".json", ".csv", ".txt", ".js", ".css", ".svg", ".md", ".webmanifest", ""];
+    static readonly HashSet<string> TextExtensions = [".html", ".xml", ".json", ".csv", ".txt", ".js", ".css", ".svg", ".md", ".webmanifest", ".yml", ""];
 
     public static void Run(IReadOnlyList<OutputFile> files, IEnumerable<Person> people, string inputRoot, DiagnosticBag diagnostics)
     {
-        var withheld = people.Where(p => p.WithheldName is not null).Select(p => new Secret(p)).ToList();
+        var withheld = people.Where(p => p.WithheldName is not null).ToList();
         if (withheld.Count == 0) return;
+        var names = new NameMatcher(withheld);
         Parallel.ForEach(files, file =>
         {
-            var text = TextExtensions.Contains(Path.GetExtension(file.Path)) ? Normalise(Encoding.UTF8.GetString(file.Content)) : null;
-            foreach (var secret in withheld)
-                if (text is not null ? secret.IsIn(text) : secret.IsIn(file.Content))
-                    Report(file, secret.Person, inputRoot, diagnostics);
+            var found = TextExtensions.Contains(Path.GetExtension(file.Path))
+                ? FindInText(Encoding.UTF8.GetString(file.Content), names)
+                : names.FindInBytes(file.Content);
+            foreach (var person in found) Report(file, person, inputRoot, diagnostics);
         });
+    }
+
+    static HashSet<Person> FindInText(string text, NameMatcher names)
+    {
+        var found = names.Find(text);
+        if (text.Contains('&') || text.Contains("\\u", StringComparison.Ordinal)) found.UnionWith(names.Find(Decode(text)));
+        return found;
+    }
+
+    static string Decode(string text)
+    {
+        if (text.Contains("\\u", StringComparison.Ordinal))
+            text = JsonEscape().Replace(text, m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
+        text = WebUtility.HtmlDecode(text);
+        // Feeds carry HTML inside XML, so entities may be encoded twice.
+        return text.Contains('&') ? WebUtility.HtmlDecode(text) : text;
     }
 
     static void Report(OutputFile file, Person person, string inputRoot, DiagnosticBag diagnostics)
@@ -42,48 +62,72 @@ public static partial class LeakGuard
             diagnostics.Error(person.At, message + " (It came from the theme or a generated file.)");
     }
 
-    static string Normalise(string text)
-    {
-        if (text.Contains('\\')) text = JsonEscape().Replace(text, m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
-        if (text.Contains('&')) text = WebUtility.HtmlDecode(WebUtility.HtmlDecode(text));
-        return Whitespace().Replace(text, " ");
-    }
-
     [GeneratedRegex(@"\\u([0-9a-fA-F]{4})")]
     private static partial Regex JsonEscape();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    sealed class Secret(Person person)
+    /// <summary>Finds every withheld name in a text in one scan for the names' first words.</summary>
+    sealed class NameMatcher
     {
-        public Person Person { get; } = person;
-        public string Folded { get; } = Whitespace().Replace(person.WithheldName!.Trim(), " ");
-        readonly byte[][] patterns =
-        [
-            Encoding.UTF8.GetBytes(person.WithheldName!.ToLowerInvariant()),
-            Encoding.Unicode.GetBytes(person.WithheldName!.ToLowerInvariant()),
-            Encoding.BigEndianUnicode.GetBytes(person.WithheldName!.ToLowerInvariant()),
-        ];
+        readonly SearchValues<string> firstWords;
+        readonly Dictionary<string, List<(Person Person, string[] Words)>> byFirstWord = new(StringComparer.OrdinalIgnoreCase);
+        readonly List<(Person Person, byte[][] Patterns)> binary = [];
+        readonly int[] firstWordLengths;
+        readonly Dictionary<string, List<(Person Person, string[] Words)>>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
-        /// <summary>The name as a whole word or words, so a short name such as "Ann" does not match "annual".</summary>
-        public bool IsIn(string text)
+        public NameMatcher(IEnumerable<Person> people)
         {
-            for (var at = text.IndexOf(Folded, StringComparison.OrdinalIgnoreCase); at >= 0;
-                 at = text.IndexOf(Folded, at + 1, StringComparison.OrdinalIgnoreCase))
+            foreach (var person in people)
             {
-                var end = at + Folded.Length;
-                if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
-                    return true;
+                var words = Whitespace().Split(person.WithheldName!.Trim());
+                if (!byFirstWord.TryGetValue(words[0], out var list)) byFirstWord[words[0]] = list = [];
+                list.Add((person, words));
+                var lowered = string.Join(' ', words).ToLowerInvariant();
+                binary.Add((person, [Encoding.UTF8.GetBytes(lowered), Encoding.Unicode.GetBytes(lowered), Encoding.BigEndianUnicode.GetBytes(lowered)]));
             }
-            return false;
+            firstWords = SearchValues.Create([.. byFirstWord.Keys], StringComparison.OrdinalIgnoreCase);
+            firstWordLengths = [.. byFirstWord.Keys.Select(k => k.Length).Distinct()];
+            lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
-        public bool IsIn(byte[] content)
+        public HashSet<Person> Find(string text)
+        {
+            var found = new HashSet<Person>();
+            for (var start = 0; start < text.Length;)
+            {
+                var hit = text.AsSpan(start).IndexOfAny(firstWords);
+                if (hit < 0) break;
+                var at = start + hit;
+                if (at == 0 || !char.IsLetterOrDigit(text[at - 1]))
+                    foreach (var length in firstWordLengths)
+                        if (at + length <= text.Length && lookup.TryGetValue(text.AsSpan(at, length), out var candidates))
+                            foreach (var (person, words) in candidates)
+                                if (MatchesRest(text, at + length, words)) found.Add(person);
+                start = at + 1;
+            }
+            return found;
+        }
+
+        /// <summary>The remaining words, each after at least one whitespace character, ending at a word boundary.</summary>
+        static bool MatchesRest(string text, int position, string[] words)
+        {
+            for (var i = 1; i < words.Length; i++)
+            {
+                var gap = position;
+                while (position < text.Length && char.IsWhiteSpace(text[position])) position++;
+                if (position == gap || !text.AsSpan(position).StartsWith(words[i], StringComparison.OrdinalIgnoreCase)) return false;
+                position += words[i].Length;
+            }
+            return position == text.Length || !char.IsLetterOrDigit(text[position]);
+        }
+
+        public IEnumerable<Person> FindInBytes(byte[] content)
         {
             var lowered = new byte[content.Length];
             for (var i = 0; i < content.Length; i++) lowered[i] = content[i] is >= (byte)'A' and <= (byte)'Z' ? (byte)(content[i] + 32) : content[i];
-            return patterns.Any(p => lowered.AsSpan().IndexOf(p) >= 0);
+            return binary.Where(b => b.Patterns.Any(p => lowered.AsSpan().IndexOf(p) >= 0)).Select(b => b.Person);
         }
     }
 }

@@ -11,11 +11,14 @@ namespace ImpactSite.Render.Data;
 /// </summary>
 public static class AtomFeed
 {
+    /// <summary>Feed readers need what changed recently; the full record is on the site and in evidence.json.</summary>
+    public const int MaxEntries = 100;
+
     public static byte[] Write(SiteGraph graph, string title, string feedRoute, string pageRoute, IEnumerable<Entry> entries)
     {
         var site = graph.Site;
         var items = entries.Select(e => (Entry: e, Updated: UpdatedOf(e, graph.BuildDate)))
-            .OrderByDescending(i => i.Updated).ThenBy(i => i.Entry.Route, StringComparer.Ordinal).ToList();
+            .OrderByDescending(i => i.Updated).ThenBy(i => i.Entry.Route, StringComparer.Ordinal).Take(MaxEntries).ToList();
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true };
         using var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, settings))

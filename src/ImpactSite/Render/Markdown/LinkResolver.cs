@@ -11,11 +11,16 @@ public sealed class LinkResolver(SiteGraph graph)
 {
     readonly HashSet<string> assets = new(graph.Assets, StringComparer.Ordinal);
 
-    public sealed record Result(string? Url, string? Problem);
+    public sealed record Result(string? Url, string? Problem, string? Warning = null);
+
+    static readonly string[] SafeSchemes = ["http", "https", "mailto", "tel"];
 
     public Result Resolve(string url, string sourcePath)
     {
-        if (url.Length == 0 || url.StartsWith('#') || HasScheme(url)) return new(url, null);
+        if (url.Length == 0 || url.StartsWith('#')) return new(url, null);
+        if (Scheme(url) is { } scheme)
+            return SafeSchemes.Contains(scheme.ToLowerInvariant()) ? new(url, null)
+                : new(null, null, $"the link '{Shorten(url)}' uses '{scheme}:', which is not allowed on the public site, so it was removed: links must start with http:, https:, mailto: or tel:.");
         if (url.StartsWith("//", StringComparison.Ordinal)) return new(url, null);
         if (url.StartsWith('/')) return new(graph.Site.Href(url), null);
 
@@ -43,11 +48,18 @@ public sealed class LinkResolver(SiteGraph graph)
         return Suggestions.Closest(target, near) is { } hint ? $" Did you mean '{hint}'?" : "";
     }
 
-    static bool HasScheme(string url)
+    /// <summary>The URL's scheme (ignoring the tabs and newlines browsers also ignore), or null for a relative link.</summary>
+    static string? Scheme(string url)
     {
-        var colon = url.IndexOf(':');
-        return colon > 0 && url[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.') && char.IsAsciiLetter(url[0]);
+        var cleaned = string.Concat(url.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)));
+        var colon = cleaned.IndexOf(':');
+        var slash = cleaned.IndexOf('/');
+        if (colon <= 0 || (slash >= 0 && slash < colon) || !char.IsAsciiLetter(cleaned[0])) return null;
+        var scheme = cleaned[..colon];
+        return scheme.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.') ? scheme : null;
     }
+
+    static string Shorten(string url) => url.Length > 40 ? url[..40] + "…" : url;
 
     static (string Path, string Fragment) SplitFragment(string url)
     {

@@ -30,7 +30,9 @@ public sealed partial class ProseRenderer(SiteGraph graph, DiagnosticBag diagnos
         Resolve(document, prose, sourcePath);
         var html = Write(document, html: true);
         if (prose.Inline && document is [ParagraphBlock]) html = UnwrapParagraph(html);
-        prose.Html = ContributedHtml.Sanitize(html);
+        // Markdig escapes text, and the link resolver allows only safe schemes, so only raw HTML ('<') or generic
+        // attributes ('{') can carry anything dangerous: sanitise those (most prose has neither, and sanitising is costly).
+        prose.Html = prose.Markdown.AsSpan().IndexOfAny('<', '{') >= 0 ? ContributedHtml.Sanitize(html) : html;
         prose.PlainText = Whitespace().Replace(WebUtility.HtmlDecode(Write(document, html: false)), " ").Trim();
     }
 
@@ -61,6 +63,7 @@ public sealed partial class ProseRenderer(SiteGraph graph, DiagnosticBag diagnos
         {
             var result = links.Resolve(url, sourcePath);
             if (result.Problem is not null) diagnostics.Error(At(prose, link), result.Problem);
+            if (result.Warning is not null) diagnostics.Warning(At(prose, link), result.Warning);
             link.Url = result.Url ?? "#";
         }
         if (link.IsImage && string.IsNullOrWhiteSpace(AltText(link)) && !IsDecorative(link))

@@ -1,0 +1,273 @@
+using System.Diagnostics;
+using System.Net;
+using ImpactSite.Build;
+using ImpactSite.Render.Templates;
+using ImpactSite.Validate;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ImpactSite.Preview;
+
+/// <summary>Settings for <see cref="PreviewServer"/>. Port 0 picks a free port (see <see cref="PreviewServer.Address"/>).</summary>
+public sealed record PreviewOptions(string Input, string Theme, int Port = PreviewOptions.DefaultPort, bool IncludeDrafts = false)
+{
+    public const int DefaultPort = 5080;
+
+    /// <summary>Where the one-line build reports go (and, on stderr, the problems). Null: nowhere.</summary>
+    public TextWriter? Out { get; init; }
+    public TextWriter? Error { get; init; }
+    /// <summary>The build date for each build; by default <see cref="BuildDate.FromEnvironment"/>, read at every build.</summary>
+    public Func<DateOnly>? Today { get; init; }
+    /// <summary>How long the folders must be quiet after a change before the site is rebuilt.</summary>
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(50);
+}
+
+/// <summary>What one build did, for the console and for tests.</summary>
+public sealed record PreviewBuild(string Build, bool Succeeded, int Files, int Errors, int Warnings, TimeSpan Elapsed, IReadOnlyList<string> Changed);
+
+/// <summary>
+/// <c>impactsite preview</c>: a thin shell around <see cref="SiteBuilder.Build"/>. It keeps the last good build's files
+/// in memory and serves them from 127.0.0.1 only (Kestrel); it watches the input and theme folders, rebuilds after a
+/// change (one build at a time, with at most one more queued), swaps the served files in one step, and tells open pages
+/// to reload (Server-Sent Events). A build with errors keeps the last good site on show, with a banner listing them.
+/// Nothing is written to disk.
+/// </summary>
+public sealed class PreviewServer : IAsyncDisposable
+{
+    readonly PreviewOptions options;
+    readonly ReloadHub hub = new();
+    readonly CancellationTokenSource stopping = new();
+    readonly TaskCompletionSource firstBuild = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    readonly string instance = Guid.NewGuid().ToString("N")[..8];
+    WebApplication? app;
+    SiteWatcher? watcher;
+    Task? loop;
+    bool started;
+    int builds;
+    IReadOnlyList<Diagnostic> lastDiagnostics = [];
+    volatile PreviewSite site;
+
+    public PreviewServer(PreviewOptions options)
+    {
+        this.options = options;
+        site = new PreviewSite(null, "/", ["The site is being built."], instance + "-0");
+    }
+
+    /// <summary>The address being served, such as http://127.0.0.1:5080/ (the path of base_url is added by the site).</summary>
+    public Uri Address { get; private set; } = new("http://127.0.0.1/");
+    /// <summary>The listening socket's address: always the IPv4 loopback address.</summary>
+    public IPEndPoint EndPoint { get; private set; } = new(IPAddress.Loopback, 0);
+    /// <summary>What is being served now.</summary>
+    public PreviewSite Site => site;
+    /// <summary>The number of pages listening for reloads.</summary>
+    public int ReloadClients => hub.Count;
+    /// <summary>Raised after every build, once the new site is being served and the pages have been told.</summary>
+    public event Action<PreviewBuild>? Built;
+
+    /// <summary>
+    /// Binds 127.0.0.1:port (an <see cref="IOException"/> if that fails, e.g. the port is in use), starts watching,
+    /// and returns after the first build, whether or not it succeeded.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancel = default)
+    {
+        if (app is not null) throw new InvalidOperationException("The preview server has already been started.");
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "impactsite-preview" });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            // The loopback address only, never 0.0.0.0: drafts and unpublished content must not reach the network.
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.AddServerHeader = false;
+        });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        // The default console lifetime would swallow Ctrl+C and SIGTERM; the command stops this server itself.
+        builder.Services.AddSingleton<IHostLifetime, ManualLifetime>();
+        app = builder.Build();
+        app.Run(HandleAsync);
+        await app.StartAsync(cancel);
+        started = true;
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        Address = new Uri(address.EndsWith('/') ? address : address + "/");
+        EndPoint = new IPEndPoint(IPAddress.Parse(Address.Host), Address.Port);
+
+        options.Out?.WriteLine($"Building {options.Input} with {options.Theme}{(options.IncludeDrafts ? ", drafts included" : "")} ...");
+        watcher = new SiteWatcher(options.Debounce, (options.Input, true), (options.Theme, false));
+        foreach (var problem in watcher.Problems) options.Error?.WriteLine($"warning: {problem}");
+        watcher.Trigger();
+        loop = Task.Run(() => BuildLoopAsync(stopping.Token));
+        await firstBuild.Task.WaitAsync(cancel);
+    }
+
+    public async Task StopAsync(CancellationToken cancel = default)
+    {
+        if (stopping.IsCancellationRequested) return;
+        stopping.Cancel(); // ends the event streams and the build loop, so Kestrel can stop at once
+        watcher?.Dispose();
+        if (started) await app!.StopAsync(cancel);
+        // A build cannot be interrupted: wait for one in progress (or give up when 'cancel' fires).
+        if (loop is not null) await loop.WaitAsync(cancel);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync();
+        }
+        finally
+        {
+            if (app is not null) await app.DisposeAsync();
+            stopping.Dispose();
+        }
+    }
+
+    async Task BuildLoopAsync(CancellationToken cancel)
+    {
+        try
+        {
+            while (!cancel.IsCancellationRequested)
+            {
+                var changed = await watcher!.WaitForChangesAsync(cancel);
+                // Changes saved during this build wake the loop again: one more build, never two at once.
+                RunBuild(changed);
+            }
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested) { }
+        catch (System.Threading.Channels.ChannelClosedException) { }
+        finally
+        {
+            firstBuild.TrySetResult();
+        }
+    }
+
+    Theme? theme;
+
+    bool IsThemeFile(string changedPath) => changedPath.StartsWith(options.Theme.TrimEnd('/', '\\') + "/", StringComparison.Ordinal);
+
+    void RunBuild(IReadOnlyList<string> changed)
+    {
+        var clock = Stopwatch.StartNew();
+        BuildResult? result = null;
+        string? crash = null;
+        try
+        {
+            var today = options.Today?.Invoke() ?? BuildDate.FromEnvironment();
+            // Compiling the templates is about half of a small site's rebuild: do it again only when the theme changed.
+            // A theme that does not load stays null, and the build itself then reports why.
+            if (theme is null || changed.Any(IsThemeFile)) theme = Theme.Load(options.Theme, new DiagnosticBag());
+            result = SiteBuilder.Build(new BuildRequest(options.Input, options.Theme, today, options.IncludeDrafts, theme));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A file read mid-save, or a bug: report it like an error and keep the last good site on show.
+            crash = $"{options.Input}:1:1: error: the preview could not build the site: {e.GetType().Name}: {e.Message}";
+        }
+        var build = $"{instance}-{Interlocked.Increment(ref builds)}";
+        var errors = crash is not null ? [crash] : result!.Errors.Select(d => d.Format(options.Input)).ToList();
+        var previous = site;
+        site = errors.Count == 0
+            ? new PreviewSite(result!.Files.ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal), result.Graph?.Site.BasePath ?? "/", [], build)
+            : previous.WithErrors(errors, build);
+        clock.Stop();
+        hub.ReloadAll(build);
+
+        var report = new PreviewBuild(build, errors.Count == 0, site.Files?.Count ?? 0, errors.Count,
+            result?.Warnings.Count() ?? 0, clock.Elapsed, changed);
+        Print(report, result, crash);
+        firstBuild.TrySetResult();
+        try { Built?.Invoke(report); } catch (Exception e) { options.Error?.WriteLine($"preview: {e.Message}"); }
+    }
+
+    void Print(PreviewBuild report, BuildResult? result, string? crash)
+    {
+        var what = report.Changed.Count switch
+        {
+            0 => "",
+            1 => $" ({report.Changed[0]})",
+            _ => $" ({report.Changed[0]} and {report.Changed.Count - 1} more)",
+        };
+        var time = $"{DateTime.Now:HH:mm:ss} {(builds == 1 ? "built" : "rebuilt")} in {report.Elapsed.TotalMilliseconds:0} ms{what}";
+        var warnings = report.Warnings == 1 ? "1 warning" : $"{report.Warnings} warnings";
+        var line = report.Succeeded
+            ? $"{time}: {report.Files} files, {warnings}; serving the new site."
+            : $"{time}: {(report.Errors == 1 ? "1 error" : $"{report.Errors} errors")}; " +
+              (site.Files is null ? "nothing to serve yet: fix the errors and save." : "still serving the last good site, with the errors shown on every page.");
+        options.Out?.WriteLine(line);
+
+        // The problems, when they differ from the last build's: new warnings are seen, old ones not repeated.
+        if (crash is not null) options.Error?.WriteLine(crash);
+        else if (result is not null && !result.Diagnostics.SequenceEqual(lastDiagnostics))
+        {
+            if (options.Error is { } error) Cli.DiagnosticPrinter.Print(result.Diagnostics, options.Input, error);
+            lastDiagnostics = result.Diagnostics;
+        }
+    }
+
+    async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        response.Headers.CacheControl = "no-store";
+        response.Headers["X-Content-Type-Options"] = "nosniff";
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            response.Headers.Allow = "GET, HEAD";
+            return;
+        }
+        try
+        {
+            var path = request.Path.Value ?? "/";
+            switch (path)
+            {
+                case PageInjector.EventsPath:
+                    await firstBuild.Task.WaitAsync(context.RequestAborted);
+                    await hub.ServeAsync(context, () => site.Build, stopping.Token);
+                    return;
+                case PageInjector.ReloadScriptPath:
+                    await Send(response, new(200, System.Text.Encoding.UTF8.GetBytes(PageInjector.ReloadScript), ContentTypes.For(path)));
+                    return;
+                case PageInjector.OverlayStylesheetPath:
+                    await Send(response, new(200, System.Text.Encoding.UTF8.GetBytes(PageInjector.OverlayStylesheet), ContentTypes.For(path)));
+                    return;
+            }
+            await firstBuild.Task.WaitAsync(context.RequestAborted);
+            var answer = site.Respond(path, request.QueryString.Value ?? "");
+            // The theme's policy from docs/hosting.md (without upgrade-insecure-requests: the preview is plain http),
+            // so a theme change that would break on the real host breaks here too.
+            if (answer.ContentType.StartsWith("text/html", StringComparison.Ordinal)) response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            await Send(response, answer);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || stopping.IsCancellationRequested) { }
+        catch (Exception e) when (!response.HasStarted)
+        {
+            options.Error?.WriteLine($"preview: {request.Path}: {e.Message}");
+            response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
+    }
+
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    static async Task Send(HttpResponse response, PreviewResponse answer)
+    {
+        response.StatusCode = answer.Status;
+        response.ContentType = answer.ContentType;
+        if (answer.Location is not null) response.Headers.Location = answer.Location;
+        response.ContentLength = answer.Body.Length;
+        if (answer.Body.Length > 0) await response.Body.WriteAsync(answer.Body);
+    }
+}
+
+/// <summary>A host lifetime that leaves Ctrl+C and SIGTERM to the caller (the preview command, or a test).</summary>
+sealed class ManualLifetime : IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
