@@ -7,11 +7,16 @@ namespace ImpactSite.Build;
 
 /// <param name="LoadedTheme">A theme already compiled from ThemeRoot (the preview keeps one until a theme file changes);
 /// null to load it.</param>
-public sealed record BuildRequest(string InputRoot, string ThemeRoot, DateOnly BuildDate, bool IncludeDrafts = false, Theme? LoadedTheme = null);
+/// <param name="Progress">Told the name of each step as it starts (for a progress display); optional.</param>
+public sealed record BuildRequest(string InputRoot, string ThemeRoot, DateOnly BuildDate, bool IncludeDrafts = false,
+    Theme? LoadedTheme = null, IProgress<string>? Progress = null);
 
 /// <summary>What a build produced: the files (sorted by path), every diagnostic, and the model for reports.</summary>
 public sealed record BuildResult(IReadOnlyList<OutputFile> Files, IReadOnlyList<Diagnostic> Diagnostics, SiteGraph? Graph)
 {
+    /// <summary>How long each step took, in order (shown by 'build --verbose').</summary>
+    public IReadOnlyList<StepTiming> Timings { get; init; } = [];
+
     public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error);
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == Severity.Error);
     public IEnumerable<Diagnostic> Warnings => Diagnostics.Where(d => d.Severity == Severity.Warning);

@@ -26,16 +26,17 @@ public static class SiteBuilder
             return new([], diagnostics.Sorted(), null);
         }
 
-        var graph = SiteGraphBuilder.Build(request.InputRoot, request.BuildDate, request.IncludeDrafts, diagnostics);
-        var theme = request.LoadedTheme ?? Theme.Load(request.ThemeRoot, diagnostics);
-        if (graph is null || theme is null) return new([], diagnostics.Sorted(), graph);
+        var steps = new BuildSteps(request.Progress);
+        var graph = steps.Run("Reading the content", () => SiteGraphBuilder.Build(request.InputRoot, request.BuildDate, request.IncludeDrafts, diagnostics));
+        var theme = request.LoadedTheme ?? steps.Run("Loading the theme", () => Theme.Load(request.ThemeRoot, diagnostics));
+        if (graph is null || theme is null) return new([], diagnostics.Sorted(), graph) { Timings = steps.Timings };
 
-        var files = new SiteRenderer(graph, theme, diagnostics).Render();
+        var files = steps.Run("Rendering pages and data", () => new SiteRenderer(graph, theme, diagnostics).Render());
         if (files.Count > 0)
         {
-            HtmlChecks.Run(files, graph.Site, request.InputRoot, diagnostics);
-            LeakGuard.Run(files, graph.People.Values, request.InputRoot, diagnostics);
+            steps.Run("Checking pages and links", () => HtmlChecks.Run(files, graph.Site, request.InputRoot, diagnostics));
+            steps.Run("Checking for withheld names", () => LeakGuard.Run(files, graph.People.Values, request.InputRoot, diagnostics));
         }
-        return new(diagnostics.HasErrors ? [] : files, diagnostics.Sorted(), graph);
+        return new(diagnostics.HasErrors ? [] : files, diagnostics.Sorted(), graph) { Timings = steps.Timings };
     }
 }

@@ -10,14 +10,16 @@ public static class BuildCommand
     public static Command Create(CommonOptions common)
     {
         var drafts = new Option<bool>("--drafts") { Description = "Also publish entries marked 'draft: true' (for previewing only)." };
+        var verbose = new Option<bool>("--verbose") { Description = "Print how long each step of the build took." };
         var command = new Command("build", "Build the site from --input and --theme into --output. The previous output stays as it was if anything is wrong.");
         common.AddTo(command);
         command.Options.Add(drafts);
-        command.SetAction(parse => Run(common.Read(parse), parse.GetValue(drafts), Console.Out, Console.Error));
+        command.Options.Add(verbose);
+        command.SetAction(parse => Run(common.Read(parse), parse.GetValue(drafts), Console.Out, Console.Error, parse.GetValue(verbose)));
         return command;
     }
 
-    public static int Run(CommonOptions.Values options, bool drafts, TextWriter stdout, TextWriter stderr)
+    public static int Run(CommonOptions.Values options, bool drafts, TextWriter stdout, TextWriter stderr, bool verbose = false)
     {
         if (OutputFolder.Refusal(options.Output, options.Input, options.Theme) is { } refusal)
         {
@@ -25,13 +27,15 @@ public static class BuildCommand
             return ExitCodes.UsageOrIo;
         }
         var clock = Stopwatch.StartNew();
-        var result = SiteBuilder.Build(new BuildRequest(options.Input, options.Theme, BuildDate.FromEnvironment(), drafts));
+        var result = ProgressDisplay.Run(progress =>
+            SiteBuilder.Build(new BuildRequest(options.Input, options.Theme, BuildDate.FromEnvironment(), drafts, Progress: progress)));
         DiagnosticPrinter.Print(result.Diagnostics, options.Input, stderr);
         if (!result.Succeeded)
         {
             stderr.WriteLine($"Nothing was published: fix the errors above and build again. '{options.Output}' is unchanged.");
             return ExitCodes.ContentErrors;
         }
+        var writing = Stopwatch.StartNew();
         try
         {
             OutputFolder.Write(options.Output, result.Files);
@@ -41,6 +45,7 @@ public static class BuildCommand
             stderr.WriteLine($"{options.Output}:1:1: error: could not write the site: {e.Message}");
             return ExitCodes.UsageOrIo;
         }
+        if (verbose) ProgressDisplay.PrintTimings([.. result.Timings, new("Writing the output folder", writing.Elapsed)], stdout);
         stdout.WriteLine($"Built {result.Files.Count} files into {options.Output} in {clock.Elapsed.TotalSeconds:0.00}s.");
         return ExitCodes.Success;
     }

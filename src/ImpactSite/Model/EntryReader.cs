@@ -120,7 +120,9 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
         return date is null || status is null || note is null ? null : new DecisionUpdate(date.Value, status, note);
     }
 
-    public Post? ReadPost(FrontMatterDocument doc, IReadOnlyDictionary<string, Study> studies, string slug)
+    /// <param name="studyFolders">Every study folder, including studies whose index.md has errors: a post naming one of
+    /// those gets no second error, since the study's own errors already stop the build.</param>
+    public Post? ReadPost(FrontMatterDocument doc, IReadOnlyDictionary<string, Study> studies, IReadOnlyCollection<string> studyFolders, string slug)
     {
         var f = doc.Fields;
         f.WarnUnknownKeys(ContentKeys.Post);
@@ -128,7 +130,7 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
         var date = f.Date("date", required: true);
         var authors = PeopleList(f, "authors", required: true);
         Study? study = null;
-        if (f.Text("study") is { } studySlug && !studies.TryGetValue(studySlug, out study))
+        if (f.Text("study") is { } studySlug && !studies.TryGetValue(studySlug, out study) && !studyFolders.Contains(studySlug))
             f.Error(f.ValueAt("study"), $"there is no study '{studySlug}' (studies/{studySlug}/index.md).{Suggestions.DidYouMean(studySlug, studies.Keys)}");
         var summary = Prose(f, "summary", inline: true);
         var standards = StandardsList(f);

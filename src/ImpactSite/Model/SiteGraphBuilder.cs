@@ -23,7 +23,7 @@ public static class SiteGraphBuilder
         var reader = new EntryReader(people);
         var studies = ReadStudies(inventory, documents, reader, today, diagnostics);
         var studiesBySlug = studies.ToDictionary(s => s.Slug);
-        var posts = inventory.Posts.Select(p => reader.ReadPost(documents[p], studiesBySlug, InputInventory.SlugOf(p))).OfType<Post>().ToList();
+        var posts = inventory.Posts.Select(p => reader.ReadPost(documents[p], studiesBySlug, inventory.Studies.Keys, InputInventory.SlugOf(p))).OfType<Post>().ToList();
         var pages = inventory.Pages.Select(p => reader.ReadPage(documents[p], InputInventory.SlugOf(p))).OfType<FreePage>().ToList();
         if (settings is null) return null;
 

@@ -54,6 +54,19 @@ public sealed class BuildCommandTests
         Assert.Equal(["input", "output"], Directory.EnumerateFileSystemEntries(temp.Root).Select(p => Path.GetFileName(p)!).Order().ToArray());
     }
 
+    [Fact]
+    public void Verbose_prints_each_steps_time_and_piped_output_has_no_progress_display()
+    {
+        using var temp = new TempSite();
+        temp.Study("alpha");
+        var run = CliRunner.Invoke(temp.Root, Epoch, [.. Args("input", "output"), "--verbose"]);
+        Assert.Equal(0, run.ExitCode);
+        foreach (var step in new[] { "Reading the content", "Loading the theme", "Rendering pages and data", "Checking pages and links", "Checking for withheld names", "Writing the output folder" })
+            Assert.Matches($@"(?m)^  {step} +\d+ ms$", run.Stdout);
+        Assert.DoesNotContain("\u001b[", run.Stdout + run.Stderr); // no spinner or colour codes when not a terminal
+        Assert.DoesNotContain("Building…", run.Stdout + run.Stderr);
+    }
+
     [Theory]
     [InlineData("input")]
     [InlineData("input/site")]

@@ -49,6 +49,10 @@ public sealed class BrokenInputTests
             "studies/alpha/meetings/m2.md:4:8: error: the group 'LEAP South' is not one of the study's groups (LEAP North). Did you mean 'LEAP North'?" },
         { Meeting, "---\ntitle: T\ndate: 2025-02-01\nattendees: [ana, kite, quiet]\nattendee_count: 2\n---\n",
             "studies/alpha/meetings/m2.md:5:17: error: 'attendee_count' is 2 but 3 attendees are listed: it must be at least the number listed." },
+        { Meeting, "---\ntitle: T\ndate: 2025-02-01\nattendees: [ana, kyte]\n---\n",
+            "studies/alpha/meetings/m2.md:4:18: error: 'attendees' names 'kyte', who is not in people.yml: add them there, or correct the id. Did you mean 'kite'?" },
+        { Decision, "---\ntitle: T\nraised: 2025-01-10\nyou_said: S\nstatus: adopted\nwe_did: \"\"\nresponded: 2025-02-01\n---\n",
+            "studies/alpha/decisions/d.md:5:1: error: status 'adopted' needs 'we_did' (missing or empty): say what the team did in response." },
         { Meeting, "---\ntitle: T\ndate: 2025-02-01\nformat: zoom\n---\n",
             "studies/alpha/meetings/m2.md:4:9: error: 'zoom' is not a valid format: use one of in-person, online, hybrid." },
         { Meeting, "---\ntitle: T\ndate: 2025-02-01\nchair: nobody\n---\n",
@@ -87,6 +91,16 @@ public sealed class BrokenInputTests
         var lines = site.Result.Diagnostics.Select(d => d.Format("")).ToList();
         Assert.Contains(expected, lines);
         if (expected.Contains(": error: ")) Assert.Empty(site.Files);
+    }
+
+    [Fact]
+    public void A_broken_study_does_not_cascade_into_errors_in_posts_that_name_it()
+    {
+        using var temp = new TempSite();
+        temp.Study("alpha").Write("studies/alpha/index.md", "---\ntitle: A\nsummary: S\nstatus: actve\n---\n")
+            .Write("posts/p.md", "---\ntitle: P\ndate: 2025-01-01\nauthors: [ana]\nstudy: alpha\n---\nHi.");
+        var error = Assert.Single(temp.Build().Result.Errors);
+        Assert.Equal("studies/alpha/index.md", error.Path);
     }
 
     [Fact]
