@@ -46,11 +46,7 @@ public static class DigestCommand
 
     public static int Run(Request request, TextWriter stdout, TextWriter stderr)
     {
-        int Usage(string message)
-        {
-            stderr.WriteLine($"error: {message}");
-            return ExitCodes.UsageOrIo;
-        }
+        int Usage(string message) => ExitCodes.Usage(stderr, message);
 
         var today = BuildDate.FromEnvironment();
         if (!DateOnly.TryParseExact(request.Since, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var since))

@@ -53,11 +53,7 @@ public static class NewCommand
 
     public static int Run(Request request, TextWriter stdout, TextWriter stderr)
     {
-        int Usage(string message)
-        {
-            stderr.WriteLine($"error: {message}");
-            return ExitCodes.UsageOrIo;
-        }
+        int Usage(string message) => ExitCodes.Usage(stderr, message);
 
         var kind = EntryKinds.Parse(request.Kind);
         var root = request.Input;

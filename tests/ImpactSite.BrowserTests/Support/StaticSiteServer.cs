@@ -10,26 +10,6 @@ namespace ImpactSite.BrowserTests.Support;
 /// </summary>
 public sealed class StaticSiteServer : IAsyncDisposable
 {
-    static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [".html"] = "text/html; charset=utf-8",
-        [".css"] = "text/css; charset=utf-8",
-        [".js"] = "text/javascript; charset=utf-8",
-        [".json"] = "application/json; charset=utf-8",
-        [".xml"] = "application/xml; charset=utf-8",
-        [".png"] = "image/png",
-        [".jpg"] = "image/jpeg",
-        [".jpeg"] = "image/jpeg",
-        [".gif"] = "image/gif",
-        [".webp"] = "image/webp",
-        [".svg"] = "image/svg+xml",
-        [".ico"] = "image/x-icon",
-        [".csv"] = "text/csv; charset=utf-8",
-        [".txt"] = "text/plain; charset=utf-8",
-        [".pdf"] = "application/pdf",
-        [".woff2"] = "font/woff2",
-    };
-
     readonly string _root;
     readonly HttpListener _listener;
     readonly CancellationTokenSource _stop = new();
@@ -132,7 +112,7 @@ public sealed class StaticSiteServer : IAsyncDisposable
             }
 
             var bytes = await File.ReadAllBytesAsync(file).ConfigureAwait(false);
-            response.ContentType = ContentTypes.GetValueOrDefault(Path.GetExtension(file), "application/octet-stream");
+            response.ContentType = ImpactSite.Preview.ContentTypes.For(file); // the same types the preview server sends
             response.ContentLength64 = bytes.Length;
             if (request.HttpMethod == "GET") await response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
         }
