@@ -117,6 +117,7 @@ public sealed class EvidenceTests
         var site = temp.Build();
         XNamespace atom = "http://www.w3.org/2005/Atom";
         var feed = XDocument.Parse(site.Text("feed.xml"));
+        Assert.Equal("2026-11-23T00:00:00Z", feed.Root!.Element(atom + "updated")!.Value); // the build date
         var entries = feed.Root!.Elements(atom + "entry").ToList();
         Assert.Equal(7, entries.Count);
         var d1 = entries.Single(e => e.Element(atom + "id")!.Value.EndsWith("/decisions/d1/"));

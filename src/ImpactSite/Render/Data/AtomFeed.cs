@@ -31,7 +31,8 @@ public static class AtomFeed
             xml.WriteElementString("id", ns, site.Absolute(feedRoute));
             Link(xml, ns, "self", site.Absolute(feedRoute), "application/atom+xml");
             Link(xml, ns, "alternate", site.Absolute(pageRoute), "text/html");
-            xml.WriteElementString("updated", ns, Timestamp(items.Count > 0 ? items[0].Updated : graph.BuildDate));
+            // The contract: feed timestamps are the build date; each entry carries its own dates.
+            xml.WriteElementString("updated", ns, Timestamp(graph.BuildDate));
             xml.WriteStartElement("author", ns);
             xml.WriteElementString("name", ns, site.Organisation ?? site.Title);
             xml.WriteEndElement();
