@@ -1,3 +1,4 @@
+using ImpactSite.Model;
 using ImpactSite.Validate;
 
 namespace ImpactSite.Cli;
@@ -12,8 +13,6 @@ public static class DiagnosticPrinter
         var errors = diagnostics.Count(d => d.Severity == Severity.Error);
         var warnings = diagnostics.Count - errors;
         if (diagnostics.Count > 0)
-            writer.WriteLine($"{Count(errors, "error")}, {Count(warnings, "warning")}.");
+            writer.WriteLine($"{English.Count(errors, "error", "errors")}, {English.Count(warnings, "warning", "warnings")}.");
     }
-
-    static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 }

@@ -43,17 +43,15 @@ public sealed record ImpactFigures(
             if (Suggestions == 0) return "No suggestions have been recorded yet.";
             var answered = Adopted + PartlyAdopted + NotAdopted;
             var waiting = Open + Considering;
-            var text = $"Of {Plural(Suggestions, "suggestion")}, {Plural(answered, "has", "have")} been answered: " +
+            var text = $"Of {English.Count(Suggestions, "suggestion", "suggestions")}, {English.Count(answered, "has", "have")} been answered: " +
                        $"{Adopted} adopted, {PartlyAdopted} partly adopted and {NotAdopted} not adopted.";
             if (waiting > 0)
-                text += $" {Plural(waiting, "is", "are")} still waiting for an answer ({Considering} being considered, {Open} open)" +
+                text += $" {English.Count(waiting, "is", "are")} still waiting for an answer ({Considering} being considered, {Open} open)" +
                         (Overdue > 0 ? $", {Overdue} of them overdue." : ".");
             return text;
         }
     }
 
-    static string Plural(int n, string noun) => $"{n} {(n == 1 ? noun : noun + "s")}";
-    static string Plural(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
 }
 
 public sealed record StatusCount(string Status, int Count, int Total)

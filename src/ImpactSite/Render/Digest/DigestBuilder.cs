@@ -1,4 +1,3 @@
-using System.Globalization;
 using ImpactSite.Model;
 
 namespace ImpactSite.Render.Digest;
@@ -63,7 +62,7 @@ public static class DigestWords
 {
     public const string Heading = "What happened to your suggestions";
 
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date) => English.Date(date);
 
     public static string Period(Digest digest) =>
         $"News from {Date(digest.Since)} to {Date(digest.Until)}, " +
@@ -87,9 +86,9 @@ public static class DigestWords
         foreach (var (status, label) in new[] { (DecisionStatus.Adopted, "adopted"), (DecisionStatus.PartlyAdopted, "partly adopted"), (DecisionStatus.NotAdopted, "not adopted") })
             if (digest.AnsweredAs(status) is var n and > 0) answered.Add($"{n} {label}");
         var parts = new List<string>();
-        if (digest.Answered > 0) parts.Add($"{Count(digest.Answered, "was", "were")} answered ({And(answered)})");
-        if (digest.UpdatedOnly > 0) parts.Add($"{Count(digest.UpdatedOnly, "has", "have")} a progress update");
-        return $"In short: {Suggestions(digest.WithNews)} had news. {Capitalise(And(parts))}. {WaitingSentence(digest)}";
+        if (digest.Answered > 0) parts.Add($"{English.Count(digest.Answered, "was", "were")} answered ({English.List(answered)})");
+        if (digest.UpdatedOnly > 0) parts.Add($"{English.Count(digest.UpdatedOnly, "has", "have")} a progress update");
+        return $"In short: {Suggestions(digest.WithNews)} had news. {Capitalise(English.List(parts))}. {WaitingSentence(digest)}";
     }
 
     static string WaitingSentence(Digest digest) => digest.Waiting.Count switch
@@ -106,7 +105,7 @@ public static class DigestWords
 
     public static string RaisedLine(Decision d)
     {
-        var by = d.RaisedBy.Count == 0 ? "the group" : And(d.RaisedBy.Select(p => p.Credit).ToList());
+        var by = d.RaisedBy.Count == 0 ? "the group" : English.List(d.RaisedBy.Select(p => p.Credit).ToList());
         var at = d.RaisedAt is { } m ? $" at the meeting \"{m.Title}\"" : "";
         return $"Raised on {Date(d.Raised)}{at}, by {by}.";
     }
@@ -115,18 +114,9 @@ public static class DigestWords
         $"Raised {Date(d.Raised)}: waiting {Days(d.DaysWaiting)} ({d.StatusLabel.ToLowerInvariant()})." +
         (d.Overdue ? $" Overdue: no answer for more than {overdueAfter} days." : "");
 
-    public static string Days(int n) => n == 1 ? "1 day" : $"{n} days";
+    public static string Days(int n) => English.Count(n, "day", "days");
 
-    static string Suggestions(int n) => n == 1 ? "1 suggestion" : $"{n} suggestions";
-
-    static string Count(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
+    static string Suggestions(int n) => English.Count(n, "suggestion", "suggestions");
 
     static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    public static string And(IReadOnlyList<string> items) => items.Count switch
-    {
-        0 => "",
-        1 => items[0],
-        _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
-    };
 }

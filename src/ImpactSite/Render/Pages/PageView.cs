@@ -33,7 +33,7 @@ public sealed class SiteView
 /// <summary>"Cite this page": what a funder's report needs to reference the page for good.</summary>
 public sealed record Citation(string Author, string Title, int Year, string Url, DateOnly Accessed, string? Commit)
 {
-    public string Text => $"{Author} ({Year}). {Title}. Available at: {Url} (built {Accessed:d MMMM yyyy}{(Commit is null ? "" : $", source commit {Commit[..Math.Min(7, Commit.Length)]}")}).";
+    public string Text => $"{Author} ({Year}). {Title}. Available at: {Url} (built {English.Date(Accessed)}{(Commit is null ? "" : $", source commit {Commit[..Math.Min(7, Commit.Length)]}")}).";
 }
 
 /// <summary>

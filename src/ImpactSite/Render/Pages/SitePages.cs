@@ -72,7 +72,7 @@ public sealed class SitePages(SiteGraph graph)
             Study = study, Meetings = study.Meetings, Breadcrumbs = studyCrumbs, SourcePath = study.SourcePath,
         };
         foreach (var meeting in study.Meetings)
-            yield return EntryPage("meeting", meeting, $"{meeting.Group ?? "Involvement"} meeting for {study.Title}, {meeting.Held:d MMMM yyyy}.",
+            yield return EntryPage("meeting", meeting, $"{meeting.Group ?? "Involvement"} meeting for {study.Title}, {English.Date(meeting.Held)}.",
                 Crumbs(("Studies", "/studies/"), (study.Title, study.Route), ("Meetings", study.Route + "meetings/"))) with
             {
                 Meeting = meeting, Study = study,

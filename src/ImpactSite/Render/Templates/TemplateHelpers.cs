@@ -11,16 +11,15 @@ public static class TemplateHelpers
 
     public static void Register(IHandlebars handlebars)
     {
-        handlebars.RegisterHelper("date", (writer, _, args) => writer.Write(AsDate(Arg(args, 0))?.ToString("d MMMM yyyy", English) ?? ""));
+        handlebars.RegisterHelper("date", (writer, _, args) => writer.Write(AsDate(Arg(args, 0)) is { } d ? Model.English.Date(d) : ""));
         handlebars.RegisterHelper("isoDate", (writer, _, args) => writer.Write(AsDate(Arg(args, 0))?.ToString("yyyy-MM-dd", English) ?? ""));
         handlebars.RegisterHelper("number", (writer, _, args) => writer.Write(Arg(args, 0) is { } n ? Convert.ToDouble(n, English).ToString("0.#", English) : "–"));
         handlebars.RegisterHelper("plural", (writer, _, args) =>
         {
-            var n = Convert.ToInt32(Arg(args, 0) ?? 0, English);
-            writer.Write($"{n} {(n == 1 ? Arg(args, 1) : Arg(args, 2))}");
+            writer.Write(Model.English.Count(Convert.ToInt32(Arg(args, 0) ?? 0, English), $"{Arg(args, 1)}", $"{Arg(args, 2)}"));
         });
         handlebars.RegisterHelper("credits", (writer, _, args) =>
-            writer.Write(JoinEnglish((Arg(args, 0) as IEnumerable<Person> ?? []).Select(p => p.Credit).ToList())));
+            writer.Write(Model.English.List((Arg(args, 0) as IEnumerable<Person> ?? []).Select(p => p.Credit).ToList())));
         handlebars.RegisterHelper("standardLabel", (writer, _, args) => writer.Write(Standards.Label(Arg(args, 0)?.ToString() ?? "")));
         handlebars.RegisterHelper("eq", (_, args) => Equals(Normalise(Arg(args, 0)), Normalise(Arg(args, 1))));
         handlebars.RegisterHelper("gt", (_, args) => Convert.ToDouble(Arg(args, 0) ?? 0, English) > Convert.ToDouble(Arg(args, 1) ?? 0, English));
@@ -28,13 +27,6 @@ public static class TemplateHelpers
         handlebars.RegisterHelper("or", (_, args) => Truthy(Arg(args, 0)) || Truthy(Arg(args, 1)));
         handlebars.RegisterHelper("not", (_, args) => !Truthy(Arg(args, 0)));
     }
-
-    public static string JoinEnglish(IReadOnlyList<string> items) => items.Count switch
-    {
-        0 => "",
-        1 => items[0],
-        _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
-    };
 
     static object? Arg(Arguments args, int i) => i < args.Length ? Unwrap(args[i]) : null;
 
