@@ -55,7 +55,10 @@ public sealed class GitHistory
 
     static Dictionary<string, DateOnly> LastChanges(Repository repository, string prefix, IReadOnlyCollection<string> wanted)
     {
-        var remaining = new HashSet<string>(wanted.Select(w => prefix + w), StringComparer.Ordinal);
+        // A file not in HEAD (new, not yet committed: the usual case while editing in preview) has no history to
+        // find; leaving it out keeps the walk from reading the whole history on every build.
+        var head = repository.Head.Tip.Tree;
+        var remaining = new HashSet<string>(wanted.Select(w => prefix + w).Where(path => head[path] is not null), StringComparer.Ordinal);
         var found = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         var filter = new CommitFilter { SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time };
         foreach (var commit in repository.Commits.QueryBy(filter))
