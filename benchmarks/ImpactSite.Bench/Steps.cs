@@ -4,8 +4,6 @@ using ImpactSite.Build;
 using ImpactSite.Model;
 using ImpactSite.PostProcess;
 using ImpactSite.Render;
-using ImpactSite.Render.Markdown;
-using ImpactSite.Render.Pages;
 using ImpactSite.Render.Templates;
 using ImpactSite.Validate;
 using ImpactSite.Write;
@@ -15,12 +13,14 @@ namespace ImpactSite.Bench;
 /// <summary>
 /// Runs the stages of SiteBuilder.Build (plus the CLI's write) one after another, as the build does, and measures
 /// each: wall time, CPU time (Process.TotalProcessorTime, all threads), bytes allocated (all threads) and GCs.
-/// After the build, two extra passes split the render step into prose (Markdig + sanitiser) and templates
-/// (Handlebars); they re-do work already done, so they are reported separately and are not in the total.
+/// The build itself streams each file through render, checks and write; here the steps run one after another over the
+/// whole site so that each can be timed alone (which holds every file in memory at once, unlike the build). After them,
+/// the streamed build is timed as the CLI runs it; it re-does the work, so it is reported separately.
 /// </summary>
 public static class Steps
 {
-    sealed record Row(string Step, double WallMs, double CpuMs, long Allocated, int Gen0, int Gen1, int Gen2);
+    /// <param name="Live">Bytes still reachable after the step (measured after a full collection, outside the timing).</param>
+    sealed record Row(string Step, double WallMs, double CpuMs, long Allocated, int Gen0, int Gen1, int Gen2, long Live = 0);
 
     public static int Run(string[] args)
     {
@@ -58,26 +58,36 @@ public static class Steps
             rows.Add(Measure("load + model (SiteGraphBuilder.Build)", () => graph = SiteGraphBuilder.Build(input, today, false, diagnostics)));
             rows.Add(Measure("theme (Theme.Load)", () => loaded = Theme.Load(theme, diagnostics)));
             if (graph is null || loaded is null) return Fail(diagnostics, input);
-            rows.Add(Measure("render (SiteRenderer.Render)", () => files = new SiteRenderer(graph, loaded, diagnostics).Render()));
-            rows.Add(Measure("html checks (HtmlChecks.Run)", () => HtmlChecks.Run(files, graph.Site, input, diagnostics)));
-            rows.Add(Measure("leak guard (LeakGuard.Run)", () => LeakGuard.Run(files, graph.People.Values, input, diagnostics)));
+            SitePlan? plan = null;
+            rows.Add(Measure("plan (SitePlan.For: every page view and file path)", () => plan = SitePlan.For(graph, loaded, diagnostics)));
+            if (plan is null) return Fail(diagnostics, input);
+            rows.Add(Measure("prose (SiteRenderer.RenderProse: Markdig, sanitiser, plain text)", () => SiteRenderer.RenderProse(graph, diagnostics)));
+            var rendered = new Collected();
+            rows.Add(Measure("make files (templates, data files, assets; kept in memory)", () => Parallel.ForEach(plan.Files.Values, f => rendered.Add(f.Make()))));
+            files = rendered.Files;
+            rows.Add(Measure("html checks (HtmlChecks.Inspect + Finish)", () =>
+            {
+                var checks = new HtmlChecks(graph.Site, input, diagnostics);
+                Parallel.ForEach(files.Where(f => HtmlChecks.IsPage(f.Path)), checks.Inspect);
+                checks.Finish(plan.Files.Keys.ToHashSet(StringComparer.Ordinal));
+            }));
+            rows.Add(Measure("leak guard (LeakGuard.Inspect)", () =>
+            {
+                if (LeakGuard.For(graph.People.Values, input, diagnostics) is { } guard) Parallel.ForEach(files, file => guard.Inspect(file));
+            }));
             if (diagnostics.HasErrors) return Fail(diagnostics, input);
             rows.Add(Measure("write (OutputFolder.Write)", () => OutputFolder.Write(output, files)));
             var total = new Row("**total**", rows.Sum(r => r.WallMs), rows.Sum(r => r.CpuMs), rows.Sum(r => r.Allocated),
-                rows.Sum(r => r.Gen0), rows.Sum(r => r.Gen1), rows.Sum(r => r.Gen2));
+                rows.Sum(r => r.Gen0), rows.Sum(r => r.Gen1), rows.Sum(r => r.Gen2), rows.Max(r => r.Live));
 
             // Extra passes, not part of the build total: what the render step's time is made of.
             var extra = new List<Row>
             {
-                Measure("render: prose only (ProseRenderer, all entries, again)", () =>
+                Measure("the build as the CLI runs it: every step streamed into a staging folder (SiteBuilder.Build)", () =>
                 {
-                    var prose = new ProseRenderer(graph, new DiagnosticBag());
-                    Parallel.ForEach(graph.Entries, e => { foreach (var p in e.AllProse) prose.Render(p, e.SourcePath); });
-                }),
-                Measure("render: templates only (Theme.Render, all pages, again)", () =>
-                {
-                    var views = new SitePages(graph).All().ToList();
-                    Parallel.ForEach(views, v => loaded.Render(v));
+                    using var staging = OutputFolder.Open(output);
+                    SiteBuilder.Build(new BuildRequest(input, theme, today, Output: staging));
+                    staging.Publish();
                 }),
             };
 
@@ -87,8 +97,8 @@ public static class Steps
             Console.WriteLine($"## Run {run}: {graph.Entries.Count()} entries, {files.Count} files ({pages} HTML pages, {bytes / 1048576.0:0.0} MiB), " +
                               $"{diagnostics.Sorted().Count(d => d.Severity == Severity.Warning)} warnings");
             Console.WriteLine();
-            Console.WriteLine("| step | wall ms | CPU ms | CPU/wall | allocated MiB | GC gen0/1/2 |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---|");
+            Console.WriteLine("| step | wall ms | CPU ms | CPU/wall | allocated MiB | GC gen0/1/2 | live MiB after |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---|---:|");
             foreach (var row in rows.Append(total)) Print(row);
             foreach (var row in extra) Print(row with { Step = "_" + row.Step + "_" });
             using var self = Process.GetCurrentProcess();
@@ -101,9 +111,17 @@ public static class Steps
         return 0;
     }
 
+    /// <summary>Keeps every file with its text, as the streamed build hands it to the checks.</summary>
+    sealed class Collected : IOutputSink
+    {
+        readonly System.Collections.Concurrent.ConcurrentBag<OutputFile> files = [];
+        public void Add(OutputFile file) => files.Add(file);
+        public IReadOnlyList<OutputFile> Files => [.. files];
+    }
+
     static void Print(Row r) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {r.Step} | {r.WallMs:0} | {r.CpuMs:0} | {(r.WallMs > 0 ? r.CpuMs / r.WallMs : 0):0.00} | {r.Allocated / 1048576.0:0} | {r.Gen0}/{r.Gen1}/{r.Gen2} |"));
+            $"| {r.Step} | {r.WallMs:0} | {r.CpuMs:0} | {(r.WallMs > 0 ? r.CpuMs / r.WallMs : 0):0.00} | {r.Allocated / 1048576.0:0} | {r.Gen0}/{r.Gen1}/{r.Gen2} | {r.Live / 1048576.0:0} |"));
 
     static Row Measure(string step, Action action)
     {
@@ -116,8 +134,9 @@ public static class Steps
         clock.Stop();
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpu0;
-        return new Row(step, clock.Elapsed.TotalMilliseconds, cpu.TotalMilliseconds, GC.GetTotalAllocatedBytes(precise: true) - alloc0,
+        var row = new Row(step, clock.Elapsed.TotalMilliseconds, cpu.TotalMilliseconds, GC.GetTotalAllocatedBytes(precise: true) - alloc0,
             GC.CollectionCount(0) - g0, GC.CollectionCount(1) - g1, GC.CollectionCount(2) - g2);
+        return row with { Live = GC.GetTotalMemory(forceFullCollection: true) };
     }
 
     static int Fail(DiagnosticBag diagnostics, string input)

@@ -3,40 +3,72 @@ using ImpactSite.PostProcess;
 using ImpactSite.Render;
 using ImpactSite.Render.Templates;
 using ImpactSite.Validate;
+using ImpactSite.Write;
 
 namespace ImpactSite.Build;
 
+/// <summary>A site read and planned, before any file is made: what the preview serves from, and what a build makes.</summary>
+public sealed record PreparedSite(string InputRoot, SiteGraph? Graph, SitePlan? Plan, DiagnosticBag Diagnostics, BuildSteps Steps);
+
 /// <summary>
-/// The one build function: (input, theme, build date) -> files. It never writes anything; the CLI and the preview
-/// server decide what to do with the result.
+/// The one build function: (input, theme, build date) -> files. Files stream through render and checks into the
+/// request's output (a staging folder, memory, or nowhere); the CLI and the preview server decide what that output is.
+/// Its two halves are public for the preview, which makes each page when it is asked for and checks the whole site
+/// behind it: <see cref="Prepare"/> (read, model, plan) and <see cref="MakeAndCheck"/> (make every file through the checks).
 /// </summary>
 public static class SiteBuilder
 {
     public static BuildResult Build(BuildRequest request)
     {
+        var prepared = Prepare(request);
+        var (graph, plan, diagnostics, steps) = (prepared.Graph, prepared.Plan, prepared.Diagnostics, prepared.Steps);
+        if (graph is null || plan is null) return new([], diagnostics.Sorted(), graph) { Timings = steps.Timings };
+
+        steps.Run("Rendering markdown", () => SiteRenderer.RenderProse(graph, diagnostics));
+        var memory = request.Output is null ? new MemoryOutput() : null;
+        MakeAndCheck(prepared, request.Output ?? memory!);
+        var files = diagnostics.HasErrors ? [] : memory?.Files ?? [];
+        return new(files, diagnostics.Sorted(), graph) { Timings = steps.Timings, FileCount = diagnostics.HasErrors ? 0 : plan.Files.Count };
+    }
+
+    /// <summary>Reads the input and the theme and plans every file; Graph or Plan is null when that was not possible.</summary>
+    public static PreparedSite Prepare(BuildRequest request)
+    {
         var diagnostics = new DiagnosticBag();
+        var steps = new BuildSteps(request.Progress);
         if (!Directory.Exists(request.InputRoot))
         {
             diagnostics.Add(new(Severity.Error, request.InputRoot, 1, 1, $"there is no input folder '{request.InputRoot}': run this from your site's folder, or pass --input.", OutsideInput: true));
-            return new([], diagnostics.Sorted(), null);
+            return new(request.InputRoot, null, null, diagnostics, steps);
         }
         if (!Directory.EnumerateFileSystemEntries(request.InputRoot).Any())
         {
             diagnostics.Error("site.yml", 1, 1, "the input folder is empty: create site.yml (title and base_url), then add a study as studies/<study>/index.md (docs/content-guide.md has an example of every file).");
-            return new([], diagnostics.Sorted(), null);
+            return new(request.InputRoot, null, null, diagnostics, steps);
         }
 
-        var steps = new BuildSteps(request.Progress);
-        var graph = steps.Run("Reading the content", () => SiteGraphBuilder.Build(request.InputRoot, request.BuildDate, request.IncludeDrafts, diagnostics));
-        var theme = request.LoadedTheme ?? steps.Run("Loading the theme", () => Theme.Load(request.ThemeRoot, diagnostics));
-        if (graph is null || theme is null) return new([], diagnostics.Sorted(), graph) { Timings = steps.Timings };
+        // The theme compiles on another core while the content is read: neither needs the other.
+        var loadingTheme = request.LoadedTheme is { } loaded
+            ? Task.FromResult<Theme?>(loaded)
+            : Task.Run(() => steps.Run("Loading the theme", () => Theme.Load(request.ThemeRoot, diagnostics)));
+        var graph = steps.Run("Reading the content", () =>
+            SiteGraphBuilder.Build(request.InputRoot, request.BuildDate, request.IncludeDrafts, diagnostics, request.Cache));
+        var theme = loadingTheme.GetAwaiter().GetResult();
+        var plan = graph is null || theme is null ? null : steps.Run("Planning pages", () => SitePlan.For(graph, theme, diagnostics));
+        return new(request.InputRoot, graph, plan, diagnostics, steps);
+    }
 
-        var files = steps.Run("Rendering pages and data", () => new SiteRenderer(graph, theme, diagnostics).Render());
-        if (files.Count > 0)
-        {
-            steps.Run("Checking pages and links", () => HtmlChecks.Run(files, graph.Site, request.InputRoot, diagnostics));
-            steps.Run("Checking for withheld names", () => LeakGuard.Run(files, graph.People.Values, request.InputRoot, diagnostics));
-        }
-        return new(diagnostics.HasErrors ? [] : files, diagnostics.Sorted(), graph) { Timings = steps.Timings };
+    /// <summary>
+    /// Makes every planned file, checks it (page structure, withheld names) and hands it to the output, then checks the
+    /// links between pages. Prose must be rendered first, or set to render on first use.
+    /// </summary>
+    public static void MakeAndCheck(PreparedSite site, IOutputSink output, ParallelOptions? parallel = null)
+    {
+        if (site.Graph is not { } graph || site.Plan is not { } plan) return;
+        var links = new HtmlChecks(graph.Site, site.InputRoot, site.Diagnostics);
+        var checkedOutput = new CheckedOutput(links, LeakGuard.For(graph.People.Values, site.InputRoot, site.Diagnostics), output);
+        site.Steps.Run("Making, checking and writing files", () => SiteRenderer.MakeAll(plan, checkedOutput, parallel));
+        var published = plan.Files.Keys.ToHashSet(StringComparer.Ordinal);
+        site.Steps.Run("Checking links", () => links.Finish(published));
     }
 }

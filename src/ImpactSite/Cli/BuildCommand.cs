@@ -27,26 +27,35 @@ public static class BuildCommand
             return ExitCodes.UsageOrIo;
         }
         var clock = Stopwatch.StartNew();
-        var result = ProgressDisplay.Run(progress =>
-            SiteBuilder.Build(new BuildRequest(options.Input, options.Theme, BuildDate.FromEnvironment(), drafts, Progress: progress)));
-        DiagnosticPrinter.Print(result.Diagnostics, options.Input, stderr);
-        if (!result.Succeeded)
-        {
-            stderr.WriteLine($"Nothing was published: fix the errors above and build again. '{options.Output}' is unchanged.");
-            return ExitCodes.ContentErrors;
-        }
-        var writing = Stopwatch.StartNew();
+        BuildResult result;
         try
         {
-            OutputFolder.Write(options.Output, result.Files);
+            using var staging = OutputFolder.Open(options.Output);
+            result = ProgressDisplay.Run(progress => SiteBuilder.Build(
+                new BuildRequest(options.Input, options.Theme, BuildDate.FromEnvironment(), drafts, Progress: progress, Output: staging)));
+            DiagnosticPrinter.Print(result.Diagnostics, options.Input, stderr);
+            if (!result.Succeeded)
+            {
+                stderr.WriteLine($"Nothing was published: fix the errors above and build again. '{options.Output}' is unchanged.");
+                return ExitCodes.ContentErrors;
+            }
+            staging.Publish();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (WriteFailure(e) is { } failure)
         {
-            stderr.WriteLine($"{options.Output}:1:1: error: could not write the site: {e.Message}");
+            stderr.WriteLine($"{options.Output}:1:1: error: could not write the site: {failure.Message}");
             return ExitCodes.UsageOrIo;
         }
-        if (verbose) ProgressDisplay.PrintTimings([.. result.Timings, new("Writing the output folder", writing.Elapsed)], stdout);
-        stdout.WriteLine($"Built {result.Files.Count} files into {options.Output} in {clock.Elapsed.TotalSeconds:0.00}s.");
+        if (verbose) ProgressDisplay.PrintTimings(result.Timings, stdout);
+        stdout.WriteLine($"Built {result.FileCount} files into {options.Output} in {clock.Elapsed.TotalSeconds:0.00}s.");
         return ExitCodes.Success;
     }
+
+    /// <summary>The disk problem behind a failed write (files are written from several threads, so it may come wrapped).</summary>
+    static Exception? WriteFailure(Exception e) => e switch
+    {
+        IOException or UnauthorizedAccessException => e,
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.FirstOrDefault(i => i is IOException or UnauthorizedAccessException),
+        _ => null,
+    };
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ImpactSite.Build;
 using ImpactSite.Validate;
+using ImpactSite.Write;
 
 namespace ImpactSite.Cli;
 
@@ -18,7 +19,7 @@ public static class CheckCommand
     {
         var today = BuildDate.FromEnvironment();
         // Drafts are checked too: a mistake in one should be found before it is published.
-        var result = SiteBuilder.Build(new BuildRequest(options.Input, options.Theme, today, IncludeDrafts: true));
+        var result = SiteBuilder.Build(new BuildRequest(options.Input, options.Theme, today, IncludeDrafts: true, Output: IOutputSink.Discard));
         var diagnostics = result.Graph is null ? result.Diagnostics
             : [.. result.Diagnostics, .. CoordinatorReport.ConsentWarnings(result.Graph), .. PlainEnglish.Warnings(result.Graph)];
         DiagnosticPrinter.Print(diagnostics, options.Input, stderr);

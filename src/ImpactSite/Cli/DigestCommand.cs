@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using ImpactSite.Build;
+using ImpactSite.Write;
 using ImpactSite.Model;
 using ImpactSite.PostProcess;
 using ImpactSite.Render;
@@ -55,7 +56,7 @@ public static class DigestCommand
             return Usage($"--since {since:yyyy-MM-dd} is after the build date ({today:yyyy-MM-dd}): there can be no news yet.");
 
         var options = request.Options;
-        var result = SiteBuilder.Build(new BuildRequest(options.Input, options.Theme, today));
+        var result = SiteBuilder.Build(new BuildRequest(options.Input, options.Theme, today, Output: IOutputSink.Discard));
         if (!result.Succeeded || result.Graph is not { } graph)
         {
             DiagnosticPrinter.Print(result.Diagnostics, options.Input, stderr);

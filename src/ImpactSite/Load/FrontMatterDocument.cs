@@ -13,6 +13,12 @@ public sealed class FrontMatterDocument
     /// <summary>1-based line of the file on which the body starts.</summary>
     public required int BodyLine { get; init; }
 
+    /// <summary>The same document, with the problems found while reading its fields reported to another build.</summary>
+    public FrontMatterDocument ReportingTo(DiagnosticBag diagnostics) => new()
+    {
+        Path = Path, Fields = Fields.ReportingTo(diagnostics), Body = Body, BodyLine = BodyLine,
+    };
+
     public static FrontMatterDocument Parse(SourceFile file, DiagnosticBag diagnostics)
     {
         var text = file.Text;
@@ -49,7 +55,7 @@ public sealed class FrontMatterDocument
         for (var pos = 4; pos <= text.Length;)
         {
             var end = text.IndexOf('\n', pos);
-            var lineText = end < 0 ? text[pos..] : text[pos..end];
+            var lineText = end < 0 ? text.AsSpan(pos) : text.AsSpan(pos, end - pos);
             if (lineText.TrimEnd() is "---" or "...")
                 return (pos, end < 0 ? text.Length : end + 1, line);
             if (end < 0) break;

@@ -57,9 +57,11 @@ public sealed class GitHistory
     {
         // A file not in HEAD (new, not yet committed: the usual case while editing in preview) has no history to
         // find; leaving it out keeps the walk from reading the whole history on every build.
+        // An input folder that is not in HEAD at all (say, generated and gitignored) needs no lookup per file.
         var head = repository.Head.Tip.Tree;
-        var remaining = new HashSet<string>(wanted.Select(w => prefix + w).Where(path => head[path] is not null), StringComparer.Ordinal);
         var found = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        if (prefix != "" && head[prefix.TrimEnd('/')] is null) return found;
+        var remaining = new HashSet<string>(wanted.Select(w => prefix + w).Where(path => head[path] is not null), StringComparer.Ordinal);
         var filter = new CommitFilter { SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time };
         foreach (var commit in repository.Commits.QueryBy(filter))
         {

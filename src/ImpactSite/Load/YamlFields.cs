@@ -13,7 +13,7 @@ public readonly record struct Located<T>(T Value, SourceLocation At);
 /// </summary>
 public sealed class YamlFields
 {
-    readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> entries = new(StringComparer.Ordinal);
+    readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> entries;
     readonly int lineOffset;
     readonly DiagnosticBag? diagnostics;
 
@@ -25,6 +25,7 @@ public sealed class YamlFields
         Path = path;
         this.lineOffset = lineOffset;
         this.diagnostics = diagnostics;
+        entries = new(StringComparer.Ordinal);
         At = at ?? (map is null ? SourceLocation.StartOf(path) : Span(map.Start));
         if (map is null) return;
         foreach (var (key, value) in map.Children)
@@ -32,6 +33,18 @@ public sealed class YamlFields
     }
 
     public static YamlFields Empty(string path) => new(path, null, 0, null);
+
+    YamlFields(YamlFields fields, DiagnosticBag? diagnostics)
+    {
+        Path = fields.Path;
+        At = fields.At;
+        lineOffset = fields.lineOffset;
+        entries = fields.entries;
+        this.diagnostics = diagnostics;
+    }
+
+    /// <summary>The same fields reporting to another build's diagnostics (fields that report nothing stay silent).</summary>
+    public YamlFields ReportingTo(DiagnosticBag diagnostics) => this.diagnostics is null ? this : new(this, diagnostics);
 
     /// <summary>Parses YAML text that must be a mapping. lineOffset is how many file lines precede the YAML.</summary>
     public static YamlFields Load(string path, string yaml, int lineOffset, DiagnosticBag diagnostics)

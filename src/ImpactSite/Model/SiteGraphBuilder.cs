@@ -6,8 +6,10 @@ namespace ImpactSite.Model;
 /// <summary>Load and model steps: reads the input folder into a <see cref="SiteGraph"/>, reporting every problem found.</summary>
 public static class SiteGraphBuilder
 {
-    public static SiteGraph? Build(string inputRoot, DateOnly today, bool includeDrafts, DiagnosticBag diagnostics)
+    /// <param name="cache">Parsed files kept from the previous build (the preview), or null to parse every file.</param>
+    public static SiteGraph? Build(string inputRoot, DateOnly today, bool includeDrafts, DiagnosticBag diagnostics, ParseCache? cache = null)
     {
+        var parser = new Parser(inputRoot, cache);
         var inventory = InputInventory.Scan(inputRoot, diagnostics);
         if (inventory.SiteYml is null)
         {
@@ -19,15 +21,15 @@ public static class SiteGraphBuilder
         foreach (var person in people.Values.Where(p => p.ConsentReview < today))
             diagnostics.Warning(person.At, $"consent for '{person.Id}' was due to be re-confirmed on {person.ConsentReview:yyyy-MM-dd}: check with them, then update 'consent_review'.");
 
-        var documents = ParseAll(inputRoot, inventory, diagnostics);
         var reader = new EntryReader(people);
-        var studies = ReadStudies(inventory, documents, reader, today, diagnostics);
+        var studies = ReadStudies(parser, inventory, reader, today, diagnostics);
         var studiesBySlug = studies.ToDictionary(s => s.Slug);
-        var posts = inventory.Posts.Select(p => reader.ReadPost(documents[p], studiesBySlug, inventory.Studies.Keys, InputInventory.SlugOf(p))).OfType<Post>().ToList();
-        var pages = inventory.Pages.Select(p => reader.ReadPage(documents[p], InputInventory.SlugOf(p))).OfType<FreePage>().ToList();
+        var posts = ParseAndRead(parser, inventory.Posts, diagnostics,
+            (doc, path) => reader.ReadPost(doc, studiesBySlug, inventory.Studies.Keys, InputInventory.SlugOf(path)));
+        var pages = ParseAndRead(parser, inventory.Pages, diagnostics, (doc, path) => reader.ReadPage(doc, InputInventory.SlugOf(path)));
         if (settings is null) return null;
 
-        var history = GitHistory.Read(inputRoot, documents.Keys);
+        var history = GitHistory.Read(inputRoot, MarkdownFiles(inventory));
         var drafts = new HashSet<string>(StringComparer.Ordinal);
         if (!includeDrafts) RemoveDrafts(studies, posts, pages, drafts);
         foreach (var post in posts) post.Study?.Posts.Add(post);
@@ -51,36 +53,66 @@ public static class SiteGraphBuilder
         return file;
     }
 
-    static Dictionary<string, FrontMatterDocument> ParseAll(string root, InputInventory inventory, DiagnosticBag diagnostics)
+    /// <summary>Parses a markdown file, or takes it from the cache when it has not changed.</summary>
+    sealed class Parser(string root, ParseCache? cache)
     {
-        var paths = inventory.Studies.Values.SelectMany(s => s.Meetings.Concat(s.Decisions).Append(s.Index).OfType<string>())
-            .Concat(inventory.Posts).Concat(inventory.Pages).ToArray();
-        var parsed = new FrontMatterDocument[paths.Length];
-        Parallel.For(0, paths.Length, i => parsed[i] = FrontMatterDocument.Parse(Read(root, paths[i], diagnostics), diagnostics));
-        return parsed.ToDictionary(d => d.Path, StringComparer.Ordinal);
+        public FrontMatterDocument Parse(string path, DiagnosticBag diagnostics) => cache is null
+            ? FrontMatterDocument.Parse(Read(root, path, diagnostics), diagnostics)
+            : cache.Parse(root, path, diagnostics, own => FrontMatterDocument.Parse(Read(root, path, own), own));
     }
 
-    static List<Study> ReadStudies(InputInventory inventory, Dictionary<string, FrontMatterDocument> documents, EntryReader reader, DateOnly today, DiagnosticBag diagnostics)
+    static string[] MarkdownFiles(InputInventory inventory) =>
+        inventory.Studies.Values.SelectMany(s => s.Meetings.Concat(s.Decisions).Append(s.Index).OfType<string>())
+            .Concat(inventory.Posts).Concat(inventory.Pages).ToArray();
+
+    /// <summary>
+    /// Parses and reads each file on its own, in parallel, so its YAML tree is garbage as soon as its entry exists
+    /// (keeping every tree until all files were parsed made each collection copy them all). Keeps the input order.
+    /// </summary>
+    static List<T> ParseAndRead<T>(Parser parser, IReadOnlyList<string> paths, DiagnosticBag diagnostics, Func<FrontMatterDocument, string, T?> read)
+        where T : class
     {
-        var studies = new List<Study>();
-        foreach (var files in inventory.Studies.Values)
+        var results = new T?[paths.Count];
+        Parallel.For(0, paths.Count, i => results[i] = read(parser.Parse(paths[i], diagnostics), paths[i]));
+        return results.OfType<T>().ToList();
+    }
+
+    /// <summary>Studies in parallel: each needs only its own files (and people), and its meetings before its decisions.</summary>
+    static List<Study> ReadStudies(Parser parser, InputInventory inventory, EntryReader reader, DateOnly today, DiagnosticBag diagnostics)
+    {
+        var folders = inventory.Studies.Values.ToArray();
+        var studies = new Study?[folders.Length];
+        Parallel.For(0, folders.Length, i => studies[i] = ReadStudy(parser, folders[i], reader, today, diagnostics));
+        return studies.OfType<Study>().ToList();
+    }
+
+    static Study? ReadStudy(Parser parser, InputInventory.StudyFiles files, EntryReader reader, DateOnly today, DiagnosticBag diagnostics)
+    {
+        // Every file is parsed even when the study cannot be read, so each file's own errors are still reported.
+        var meetingDocs = ParseAll(parser, files.Meetings, diagnostics);
+        var decisionDocs = ParseAll(parser, files.Decisions, diagnostics);
+        if (files.Index is null)
         {
-            if (files.Index is null)
-            {
-                var first = files.Meetings.Concat(files.Decisions).First();
-                diagnostics.Error(SourceLocation.StartOf(first),
-                    $"the study '{files.Slug}' has no index.md: create studies/{files.Slug}/index.md with its title, summary and status.");
-                continue;
-            }
-            if (reader.ReadStudy(documents[files.Index], files.Slug) is not { } study) continue;
-            var meetings = files.Meetings.Select(m => reader.ReadMeeting(documents[m], study, InputInventory.SlugOf(m)))
-                .OfType<Meeting>().ToDictionary(m => m.Slug, StringComparer.Ordinal);
-            study.Meetings.AddRange(meetings.Values.OrderByDescending(m => m.Held).ThenBy(m => m.Slug, StringComparer.Ordinal));
-            study.Decisions.AddRange(files.Decisions.Select(d => reader.ReadDecision(documents[d], study, meetings, today))
-                .OfType<Decision>().OrderByDescending(d => d.Raised).ThenBy(d => d.Slug, StringComparer.Ordinal));
-            studies.Add(study);
+            var first = files.Meetings.Concat(files.Decisions).First();
+            diagnostics.Error(SourceLocation.StartOf(first),
+                $"the study '{files.Slug}' has no index.md: create studies/{files.Slug}/index.md with its title, summary and status.");
+            return null;
         }
-        return studies;
+        if (reader.ReadStudy(parser.Parse(files.Index, diagnostics), files.Slug) is not { } study) return null;
+        var meetings = meetingDocs.Select(m => reader.ReadMeeting(m, study, InputInventory.SlugOf(m.Path)))
+            .OfType<Meeting>().ToDictionary(m => m.Slug, StringComparer.Ordinal);
+        study.Meetings.AddRange(meetings.Values.OrderByDescending(m => m.Held).ThenBy(m => m.Slug, StringComparer.Ordinal));
+        study.Decisions.AddRange(decisionDocs.Select(d => reader.ReadDecision(d, study, meetings, today))
+            .OfType<Decision>().OrderByDescending(d => d.Raised).ThenBy(d => d.Slug, StringComparer.Ordinal));
+        return study;
+    }
+
+    /// <summary>A study's files in parallel too, so one large study does not leave a core idle.</summary>
+    static FrontMatterDocument[] ParseAll(Parser parser, List<string> paths, DiagnosticBag diagnostics)
+    {
+        var parsed = new FrontMatterDocument[paths.Count];
+        Parallel.For(0, paths.Count, i => parsed[i] = parser.Parse(paths[i], diagnostics));
+        return parsed;
     }
 
     /// <summary>Drafts (and everything inside a draft study) are left out unless 'build --drafts'.</summary>

@@ -1,4 +1,4 @@
-using AngleSharp.Html.Parser;
+using System.Collections.Concurrent;
 using ImpactSite.Model;
 using ImpactSite.Render;
 using ImpactSite.Validate;
@@ -6,47 +6,55 @@ using ImpactSite.Validate;
 namespace ImpactSite.PostProcess;
 
 /// <summary>
-/// One AngleSharp pass over each built page: the structure every page must have (lang, title, one h1, one main)
-/// and every internal link, image, script and stylesheet pointing at a file this build publishes.
+/// One scan of each page as it is built (<see cref="PageScan"/>): the structure every page must have (lang, title,
+/// one h1, one main) and every internal link, image, script and stylesheet, which <see cref="Finish"/> checks against
+/// the files the build published.
 /// </summary>
-public static class HtmlChecks
+public sealed class HtmlChecks(SiteSettings site, string inputRoot, DiagnosticBag diagnostics)
 {
-    public static void Run(IReadOnlyList<OutputFile> files, SiteSettings site, string inputRoot, DiagnosticBag diagnostics)
-    {
-        var published = new HashSet<string>(files.Select(f => f.Path), StringComparer.Ordinal);
-        var broken = new System.Collections.Concurrent.ConcurrentBag<(OutputFile File, string Url)>();
-        var parser = new HtmlParser();
-        Parallel.ForEach(files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)), file =>
-        {
-            using var document = parser.ParseDocument(System.Text.Encoding.UTF8.GetString(file.Content));
-            void Theme(string message) => diagnostics.Add(new(Severity.Error, "/" + file.Path, 1, 1, $"the theme produced a page that {message}", OutsideInput: true));
-            if (string.IsNullOrWhiteSpace(document.DocumentElement.GetAttribute("lang"))) Theme("has no lang attribute on <html>.");
-            if (string.IsNullOrWhiteSpace(document.Title)) Theme("has no <title>.");
-            if (document.QuerySelectorAll("h1").Length is var h1 && h1 != 1) Theme($"has {h1} <h1> headings instead of exactly one.");
-            if (document.QuerySelectorAll("main").Length is var main && main != 1) Theme($"has {main} <main> elements instead of exactly one.");
+    /// <summary>A page that links somewhere: where it is published and the input file it came from.</summary>
+    sealed record Page(string Path, string? Source);
 
-            foreach (var element in document.QuerySelectorAll("a[href], link[href], img[src], script[src]"))
-            {
-                var url = element.GetAttribute("href") ?? element.GetAttribute("src")!;
-                if (ToOutputPath(url, site) is { } target && !published.Contains(target) && !published.Contains(target + "/index.html"))
-                    broken.Add((file, url));
-            }
-        });
-        ReportBrokenLinks(broken, inputRoot, diagnostics);
+    /// <summary>Each page and the distinct URLs it uses. The URL strings are shared between pages (navigation and theme
+    /// files are on every page), and each distinct URL is resolved once, at the end.</summary>
+    readonly ConcurrentBag<(Page Page, string[] Urls)> pages = [];
+    readonly ConcurrentDictionary<string, string> urls = new(StringComparer.Ordinal);
+
+    public static bool IsPage(string path) => path.EndsWith(".html", StringComparison.Ordinal);
+
+    public void Inspect(OutputFile file)
+    {
+        var scan = PageScan.Of(file.Text ?? System.Text.Encoding.UTF8.GetString(file.Content));
+        void Theme(string message) => diagnostics.Add(new(Severity.Error, "/" + file.Path, 1, 1, $"the theme produced a page that {message}", OutsideInput: true));
+        if (string.IsNullOrWhiteSpace(scan.Language)) Theme("has no lang attribute on <html>.");
+        if (string.IsNullOrWhiteSpace(scan.Title)) Theme("has no <title>.");
+        if (scan.Headings != 1) Theme($"has {scan.Headings} <h1> headings instead of exactly one.");
+        if (scan.Mains != 1) Theme($"has {scan.Mains} <main> elements instead of exactly one.");
+        var page = new Page(file.Path, file.Source);
+        pages.Add((page, [.. scan.Links.Select(url => urls.GetOrAdd(url, url))]));
+    }
+
+    /// <summary>Reports every link to a file that is not among <paramref name="published"/> (output paths).</summary>
+    public void Finish(IReadOnlySet<string> published)
+    {
+        var missing = urls.Keys.Where(url => ToOutputPath(url, site) is { } target && !published.Contains(target) && !published.Contains(target + "/index.html"))
+            .ToHashSet(StringComparer.Ordinal);
+        var broken = missing.Count == 0 ? [] : pages.SelectMany(p => p.Urls.Where(missing.Contains).Select(url => (p.Page, url))).ToList();
+        ReportBrokenLinks(broken);
     }
 
     /// <summary>
     /// A broken link written in the content is reported at its line; one the theme made is reported once per URL,
     /// not once per page.
     /// </summary>
-    static void ReportBrokenLinks(IEnumerable<(OutputFile File, string Url)> broken, string inputRoot, DiagnosticBag diagnostics)
+    void ReportBrokenLinks(IEnumerable<(Page Page, string Url)> broken)
     {
         var fromTheme = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (file, url) in broken.OrderBy(b => b.File.Path, StringComparer.Ordinal))
+        foreach (var (page, url) in broken.OrderBy(b => b.Page.Path, StringComparer.Ordinal).ThenBy(b => b.Url, StringComparer.Ordinal))
         {
-            if (file.Source is { } source && SourceText.Locate(Path.Combine(inputRoot, source), url) is { } at)
+            if (page.Source is { } source && SourceText.Locate(Path.Combine(inputRoot, source), url) is { } at)
                 diagnostics.Error(source, at.Line, at.Column, $"the link {url} goes to a page this site does not publish: correct or remove it.");
-            else fromTheme.TryAdd(url, file.Path);
+            else fromTheme.TryAdd(url, page.Path);
         }
         foreach (var (url, page) in fromTheme)
             diagnostics.Add(new(Severity.Error, "/" + page, 1, 1, $"the theme links to {url}, which this build does not publish (first seen on this page).", OutsideInput: true));

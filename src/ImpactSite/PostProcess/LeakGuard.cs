@@ -16,29 +16,65 @@ namespace ImpactSite.PostProcess;
 /// UTF-16, ignoring ASCII case. One pass per file finds every name, so the cost grows with the site, not with
 /// files times names.
 /// </summary>
-public static partial class LeakGuard
+public sealed partial class LeakGuard
 {
     static readonly HashSet<string> TextExtensions = [".html", ".xml", ".json", ".csv", ".txt", ".js", ".css", ".svg", ".md", ".webmanifest", ".yml", ""];
 
-    public static void Run(IReadOnlyList<OutputFile> files, IEnumerable<Person> people, string inputRoot, DiagnosticBag diagnostics)
+    readonly NameMatcher names;
+    readonly string inputRoot;
+    readonly DiagnosticBag diagnostics;
+
+    LeakGuard(IReadOnlyList<Person> withheld, string inputRoot, DiagnosticBag diagnostics)
+    {
+        names = new NameMatcher(withheld);
+        this.inputRoot = inputRoot;
+        this.diagnostics = diagnostics;
+    }
+
+    /// <summary>A guard for these people's withheld names, or null when nobody's name is withheld.</summary>
+    public static LeakGuard? For(IEnumerable<Person> people, string inputRoot, DiagnosticBag diagnostics)
     {
         var withheld = people.Where(p => p.WithheldName is not null).ToList();
-        if (withheld.Count == 0) return;
-        var names = new NameMatcher(withheld);
-        Parallel.ForEach(files, file =>
-        {
-            var found = TextExtensions.Contains(Path.GetExtension(file.Path))
-                ? FindInText(Encoding.UTF8.GetString(file.Content), names)
-                : names.FindInBytes(file.Content);
-            foreach (var person in found) Report(file, person, inputRoot, diagnostics);
-        });
+        return withheld.Count == 0 ? null : new LeakGuard(withheld, inputRoot, diagnostics);
+    }
+
+    public static void Run(IReadOnlyList<OutputFile> files, IEnumerable<Person> people, string inputRoot, DiagnosticBag diagnostics)
+    {
+        if (For(people, inputRoot, diagnostics) is { } guard) Parallel.ForEach(files, file => guard.Inspect(file));
+    }
+
+    /// <summary>Reports every withheld name in the file; true when there is none.</summary>
+    public bool Inspect(OutputFile file)
+    {
+        IReadOnlyCollection<Person> found = TextExtensions.Contains(Path.GetExtension(file.Path))
+            ? FindInText(file.Text ?? Encoding.UTF8.GetString(file.Content), names)
+            : names.FindInBytes(file.Content);
+        foreach (var person in found) Report(file, person);
+        return found.Count == 0;
     }
 
     static HashSet<Person> FindInText(string text, NameMatcher names)
     {
         var found = names.Find(text);
-        if (text.Contains('&') || text.Contains("\\u", StringComparison.Ordinal)) found.UnionWith(names.Find(Decode(text)));
+        if (HasMeaningfulEscapes(text) || text.Contains("\\u", StringComparison.Ordinal)) found.UnionWith(names.Find(Decode(text)));
         return found;
+    }
+
+    /// <summary>
+    /// Whether decoding could change what the name search finds. The escapes every page is full of (&amp;lt; &amp;gt;
+    /// &amp;quot; &amp;#39; and &amp;amp; not followed by another escape) decode to punctuation, which neither is
+    /// part of a name nor changes where a word starts or ends; anything else may spell a letter or a space.
+    /// </summary>
+    static bool HasMeaningfulEscapes(string text)
+    {
+        for (var at = text.IndexOf('&'); at >= 0; at = text.IndexOf('&', at + 1))
+        {
+            var rest = text.AsSpan(at);
+            if (rest.StartsWith("&lt;") || rest.StartsWith("&gt;") || rest.StartsWith("&quot;") || rest.StartsWith("&#39;")) continue;
+            if (rest.StartsWith("&amp;") && !(rest.Length > 5 && (rest[5] == '#' || char.IsAsciiLetter(rest[5])))) continue;
+            return true;
+        }
+        return false;
     }
 
     static string Decode(string text)
@@ -50,7 +86,7 @@ public static partial class LeakGuard
         return text.Contains('&') ? WebUtility.HtmlDecode(text) : text;
     }
 
-    static void Report(OutputFile file, Person person, string inputRoot, DiagnosticBag diagnostics)
+    void Report(OutputFile file, Person person)
     {
         var message = $"the withheld name of '{person.Id}' (credited as \"{person.Credit}\") would be published in /{file.Path}. " +
                       "Refer to people only by @id or their id in front matter, and remove the name from this file.";
@@ -123,11 +159,11 @@ public static partial class LeakGuard
             return position == text.Length || !char.IsLetterOrDigit(text[position]);
         }
 
-        public IEnumerable<Person> FindInBytes(byte[] content)
+        public IReadOnlyCollection<Person> FindInBytes(byte[] content)
         {
             var lowered = new byte[content.Length];
             for (var i = 0; i < content.Length; i++) lowered[i] = content[i] is >= (byte)'A' and <= (byte)'Z' ? (byte)(content[i] + 32) : content[i];
-            return binary.Where(b => b.Patterns.Any(p => lowered.AsSpan().IndexOf(p) >= 0)).Select(b => b.Person);
+            return binary.Where(b => b.Patterns.Any(p => lowered.AsSpan().IndexOf(p) >= 0)).Select(b => b.Person).ToList();
         }
     }
 }

@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using ImpactSite.Build;
+using ImpactSite.Load;
+using ImpactSite.Model;
+using ImpactSite.Render;
+using ImpactSite.Write;
 using ImpactSite.Render.Templates;
 using ImpactSite.Validate;
 using Microsoft.AspNetCore.Builder;
@@ -27,15 +31,19 @@ public sealed record PreviewOptions(string Input, string Theme, int Port = Previ
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(50);
 }
 
-/// <summary>What one build did, for the console and for tests.</summary>
+/// <summary>What one build did, for the console and for tests. Elapsed runs until the new site is being served.</summary>
 public sealed record PreviewBuild(string Build, bool Succeeded, int Files, int Errors, int Warnings, TimeSpan Elapsed, IReadOnlyList<string> Changed);
 
+/// <summary>What the full check after a build found: how many errors (0: the site would build), and how long it took.</summary>
+public sealed record PreviewCheck(string Build, int Errors, TimeSpan Elapsed);
+
 /// <summary>
-/// <c>impactsite preview</c>: a thin shell around <see cref="SiteBuilder.Build"/>. It keeps the last good build's files
-/// in memory and serves them from 127.0.0.1 only (Kestrel); it watches the input and theme folders, rebuilds after a
-/// change (one build at a time, with at most one more queued), swaps the served files in one step, and tells open pages
-/// to reload (Server-Sent Events). A build with errors keeps the last good site on show, with a banner listing them.
-/// Nothing is written to disk.
+/// <c>impactsite preview</c>: a thin shell around the build's two halves (<see cref="SiteBuilder.Prepare"/>, then
+/// <see cref="SiteBuilder.MakeAndCheck"/>). It serves the site from memory on 127.0.0.1 only (Kestrel); it watches the
+/// input and theme folders and, after a change, reads the content again (parsing only changed files), swaps in the new
+/// site in one step with each page made when first asked for, tells open pages to reload (Server-Sent Events), and
+/// then checks the whole site as a build would. A build or check with errors keeps the last good site on show, with a
+/// banner listing them. Nothing is written to disk.
 /// </summary>
 public sealed class PreviewServer : IAsyncDisposable
 {
@@ -49,7 +57,7 @@ public sealed class PreviewServer : IAsyncDisposable
     Task? loop;
     bool started;
     int builds;
-    IReadOnlyList<Diagnostic> lastDiagnostics = [];
+    volatile IReadOnlyList<Diagnostic> lastDiagnostics = [];
     volatile PreviewSite site;
 
     public PreviewServer(PreviewOptions options)
@@ -68,6 +76,8 @@ public sealed class PreviewServer : IAsyncDisposable
     public int ReloadClients => hub.Count;
     /// <summary>Raised after every build, once the new site is being served and the pages have been told.</summary>
     public event Action<PreviewBuild>? Built;
+    /// <summary>Raised when the full check behind a build has finished (not when a newer edit cut it short).</summary>
+    public event Action<PreviewCheck>? Checked;
 
     /// <summary>
     /// Binds 127.0.0.1:port (an <see cref="IOException"/> if that fails, e.g. the port is in use), starts watching,
@@ -107,6 +117,7 @@ public sealed class PreviewServer : IAsyncDisposable
     {
         if (stopping.IsCancellationRequested) return;
         stopping.Cancel(); // ends the event streams and the build loop, so Kestrel can stop at once
+        checking?.Cancel();
         watcher?.Dispose();
         if (started) await app!.StopAsync(cancel);
         // A build cannot be interrupted: wait for one in progress (or give up when 'cancel' fires).
@@ -146,13 +157,25 @@ public sealed class PreviewServer : IAsyncDisposable
     }
 
     Theme? theme;
+    /// <summary>Parsed files kept between builds: an edit re-parses only the files that changed.</summary>
+    readonly ParseCache parsed = new();
+    readonly Lock swapping = new();
+    /// <summary>The newest site whose full check found no errors: shown again, with the errors, if a newer one fails.</summary>
+    PreviewSite? checkedSite;
+    CancellationTokenSource? checking;
+    Task check = Task.CompletedTask;
 
     bool IsThemeFile(string changedPath) => changedPath.StartsWith(options.Theme.TrimEnd('/', '\\') + "/", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Reads the content again (only changed files are parsed) and plans the site; if that finds no errors, the new site
+    /// is served at once, each page made when it is first asked for, and the whole site is checked behind it.
+    /// </summary>
     void RunBuild(IReadOnlyList<string> changed)
     {
+        StopChecking(); // a newer edit makes the running check pointless
         var clock = Stopwatch.StartNew();
-        BuildResult? result = null;
+        PreparedSite? prepared = null;
         string? crash = null;
         try
         {
@@ -160,30 +183,105 @@ public sealed class PreviewServer : IAsyncDisposable
             // Compiling the templates is about half of a small site's rebuild: do it again only when the theme changed.
             // A theme that does not load stays null, and the build itself then reports why.
             if (theme is null || changed.Any(IsThemeFile)) theme = Theme.Load(options.Theme, new DiagnosticBag());
-            result = SiteBuilder.Build(new BuildRequest(options.Input, options.Theme, today, options.IncludeDrafts, theme));
+            prepared = SiteBuilder.Prepare(new BuildRequest(options.Input, options.Theme, today, options.IncludeDrafts, theme, Cache: parsed));
+            if (prepared.Graph is { } graph) SiteRenderer.DeferProse(graph, prepared.Diagnostics);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A file read mid-save, or a bug: report it like an error and keep the last good site on show.
             crash = $"{options.Input}:1:1: error: the preview could not build the site: {e.GetType().Name}: {e.Message}";
         }
-        var build = $"{instance}-{Interlocked.Increment(ref builds)}";
-        var errors = crash is not null ? [crash] : result!.Errors.Select(d => d.Format(options.Input)).ToList();
-        var previous = site;
-        site = errors.Count == 0
-            ? new PreviewSite(result!.Files.ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal), result.Graph?.Site.BasePath ?? "/", [], build)
-            : previous.WithErrors(errors, build);
+        var build = NextBuild();
+        var diagnostics = prepared?.Diagnostics.Sorted() ?? [];
+        var errors = crash is not null ? [crash] : Errors(diagnostics);
+        var ready = errors.Count == 0 && prepared is { Graph: not null, Plan: not null };
+        lock (swapping)
+        {
+            site = ready
+                ? new PreviewSite(new PlannedFiles(prepared!.Plan!, PlannedFiles.GuardFor(prepared.Graph!, options.Input)), prepared.Graph!.Site.BasePath, [], build)
+                : (checkedSite ?? site).WithErrors(errors, build);
+        }
         clock.Stop();
         hub.ReloadAll(build);
 
         var report = new PreviewBuild(build, errors.Count == 0, site.Files?.Count ?? 0, errors.Count,
-            result?.Warnings.Count() ?? 0, clock.Elapsed, changed);
-        Print(report, result, crash);
+            diagnostics.Count(d => d.Severity == Severity.Warning), clock.Elapsed, changed);
+        Print(report, crash is null ? diagnostics : null, crash);
         firstBuild.TrySetResult();
         try { Built?.Invoke(report); } catch (Exception e) { options.Error?.WriteLine($"preview: {e.Message}"); }
+        if (ready) StartChecking(prepared!, site);
     }
 
-    void Print(PreviewBuild report, BuildResult? result, string? crash)
+    string NextBuild() => $"{instance}-{Interlocked.Increment(ref builds)}";
+
+    List<string> Errors(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.Format(options.Input)).ToList();
+
+    void StopChecking()
+    {
+        checking?.Cancel();
+        check.Wait(); // it stops within one file; never two checks at once
+        checking?.Dispose();
+        checking = null;
+    }
+
+    /// <summary>
+    /// Makes every file of the served site through the build's checks (page structure, links, withheld names, and the
+    /// prose of every entry): what a build would report. If that finds errors, the last checked site goes back on show
+    /// with them, as it would after a build with errors.
+    /// </summary>
+    void StartChecking(PreparedSite prepared, PreviewSite served)
+    {
+        checking = new CancellationTokenSource();
+        var cancel = checking.Token;
+        var done = new TaskCompletionSource();
+        check = done.Task;
+        // One thread of its own, below normal priority, one file at a time: a check that took the thread pool's threads
+        // kept page requests waiting for seconds, and the page being looked at matters more than the check.
+        new Thread(() =>
+        {
+            try { Check(prepared, served, cancel); }
+            finally { done.TrySetResult(); }
+        }) { IsBackground = true, Priority = ThreadPriority.BelowNormal, Name = "impactsite preview check" }.Start();
+    }
+
+    void Check(PreparedSite prepared, PreviewSite served, CancellationToken cancel)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            SiteBuilder.MakeAndCheck(prepared, IOutputSink.Discard, new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = 1 });
+            foreach (var prose in prepared.Graph!.Entries.SelectMany(e => e.AllProse))
+            {
+                cancel.ThrowIfCancellationRequested();
+                _ = prose.Html; // prose no page shows is still checked
+            }
+        }
+        catch (OperationCanceledException) { return; }
+        var diagnostics = prepared.Diagnostics.Sorted();
+        var errors = Errors(diagnostics);
+        string? build = null;
+        lock (swapping)
+        {
+            if (site != served || cancel.IsCancellationRequested) return;
+            if (errors.Count == 0) checkedSite = served;
+            else site = (checkedSite ?? new PreviewSite(null, served.BasePath, [], served.Build)).WithErrors(errors, build = NextBuild());
+        }
+        if (build is not null)
+        {
+            hub.ReloadAll(build);
+            options.Out?.WriteLine($"{DateTime.Now:HH:mm:ss} checked the whole site in {clock.Elapsed.TotalMilliseconds:0} ms: " +
+                $"{English.Count(errors.Count, "error", "errors")}; {(checkedSite is null ? "nothing to serve: fix the errors and save." : "serving the last site that passed, with the errors shown on every page.")}");
+        }
+        if (!diagnostics.SequenceEqual(lastDiagnostics) && options.Error is { } error)
+        {
+            Cli.DiagnosticPrinter.Print(diagnostics, options.Input, error);
+            lastDiagnostics = diagnostics;
+        }
+        try { Checked?.Invoke(new PreviewCheck(served.Build, errors.Count, clock.Elapsed)); } catch (Exception e) { options.Error?.WriteLine($"preview: {e.Message}"); }
+    }
+
+    void Print(PreviewBuild report, IReadOnlyList<Diagnostic>? diagnostics, string? crash)
     {
         var what = report.Changed.Count switch
         {
@@ -194,17 +292,17 @@ public sealed class PreviewServer : IAsyncDisposable
         var time = $"{DateTime.Now:HH:mm:ss} {(builds == 1 ? "built" : "rebuilt")} in {report.Elapsed.TotalMilliseconds:0} ms{what}";
         var warnings = report.Warnings == 1 ? "1 warning" : $"{report.Warnings} warnings";
         var line = report.Succeeded
-            ? $"{time}: {report.Files} files, {warnings}; serving the new site."
+            ? $"{time}: {report.Files} files, {warnings}; serving the new site (checking all of it now)."
             : $"{time}: {(report.Errors == 1 ? "1 error" : $"{report.Errors} errors")}; " +
               (site.Files is null ? "nothing to serve yet: fix the errors and save." : "still serving the last good site, with the errors shown on every page.");
         options.Out?.WriteLine(line);
 
         // The problems, when they differ from the last build's: new warnings are seen, old ones not repeated.
         if (crash is not null) options.Error?.WriteLine(crash);
-        else if (result is not null && !result.Diagnostics.SequenceEqual(lastDiagnostics))
+        else if (diagnostics is not null && !report.Succeeded && !diagnostics.SequenceEqual(lastDiagnostics))
         {
-            if (options.Error is { } error) Cli.DiagnosticPrinter.Print(result.Diagnostics, options.Input, error);
-            lastDiagnostics = result.Diagnostics;
+            if (options.Error is { } error) Cli.DiagnosticPrinter.Print(diagnostics, options.Input, error);
+            lastDiagnostics = diagnostics;
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 
 namespace ImpactSite.Preview;
@@ -18,14 +17,15 @@ public sealed class PreviewSite
 
     public PreviewSite(IReadOnlyDictionary<string, byte[]>? files, string basePath, IReadOnlyList<string> errors, string build)
     {
-        Files = files?.ToFrozenDictionary(StringComparer.Ordinal);
+        Files = files;
         BasePath = basePath.EndsWith('/') ? basePath : basePath + "/";
         Errors = errors;
         Build = build;
     }
 
-    /// <summary>The last good site, or null when no build has succeeded yet.</summary>
-    public FrozenDictionary<string, byte[]>? Files { get; }
+    /// <summary>The last good site, or null when no build has succeeded yet. Never changed once given (files may be made
+    /// when first asked for: <see cref="PlannedFiles"/>).</summary>
+    public IReadOnlyDictionary<string, byte[]>? Files { get; }
     /// <summary>The path of base_url ("/" for most sites): the site is served under it, as it will be when published.</summary>
     public string BasePath { get; }
     /// <summary>The latest build's errors, each formatted as <c>path:line:col: error: message</c>.</summary>

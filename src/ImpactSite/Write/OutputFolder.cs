@@ -27,34 +27,26 @@ public static partial class OutputFolder
         return null;
     }
 
-    public static void Write(string output, IReadOnlyList<OutputFile> files)
+    /// <summary>Starts a build of this output folder: files added to the result appear only when it is published.</summary>
+    public static StagingFolder Open(string output)
     {
         var target = Full(output);
         var parent = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(parent);
         RecoverInterruptedSwap(target);
-        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.building-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        try
-        {
-            Directory.CreateDirectory(staging);
-            Parallel.ForEach(files, file =>
-            {
-                var path = Path.GetFullPath(Path.Combine(staging, file.Path));
-                if (!IsInside(path, staging)) throw new IOException($"refusing to write outside the output folder: {file.Path}");
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllBytes(path, file.Content);
-            });
-            File.WriteAllText(Path.Combine(staging, Marker), "This folder is written by ImpactSite; each build replaces it whole.\n");
-            Swap(staging, target);
-        }
-        finally
-        {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        }
+        return new StagingFolder(target, Path.Combine(parent, $".{Path.GetFileName(target)}.building-{Environment.ProcessId}-{Guid.NewGuid():N}"));
+    }
+
+    /// <summary>Writes files that are already in memory, the same way.</summary>
+    public static void Write(string output, IReadOnlyList<OutputFile> files)
+    {
+        using var staging = Open(output);
+        Parallel.ForEach(files, staging.Add);
+        staging.Publish();
     }
 
     /// <summary>Atomic exchange on Linux (renameat2 RENAME_EXCHANGE); elsewhere two renames with recovery on the next build.</summary>
-    static void Swap(string staging, string target)
+    internal static void Swap(string staging, string target)
     {
         if (!Directory.Exists(target))
         {
@@ -62,7 +54,7 @@ public static partial class OutputFolder
             return;
         }
         if (OperatingSystem.IsLinux() && RenameAt2(AtFdCwd, staging, AtFdCwd, target, RenameExchange) == 0)
-            return; // the old site is now at 'staging', removed by the caller
+            return; // the old site is now at 'staging', removed when the staging folder is disposed
         var previous = target + ".previous";
         if (Directory.Exists(previous)) Directory.Delete(previous, recursive: true);
         Directory.Move(target, previous);
@@ -90,7 +82,7 @@ public static partial class OutputFolder
 
     static string Full(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
 
-    static bool IsInside(string path, string folder) =>
+    internal static bool IsInside(string path, string folder) =>
         path.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     const int AtFdCwd = -100;

@@ -61,7 +61,7 @@ public sealed class BuildCommandTests
         temp.Study("alpha");
         var run = CliRunner.Invoke(temp.Root, Epoch, [.. Args("input", "output"), "--verbose"]);
         Assert.Equal(0, run.ExitCode);
-        foreach (var step in new[] { "Reading the content", "Loading the theme", "Rendering pages and data", "Checking pages and links", "Checking for withheld names", "Writing the output folder" })
+        foreach (var step in new[] { "Reading the content", "Loading the theme", "Planning pages", "Rendering markdown", "Making, checking and writing files", "Checking links" })
             Assert.Matches($@"(?m)^  {step} +\d+ ms$", run.Stdout);
         Assert.DoesNotContain("\u001b[", run.Stdout + run.Stderr); // no spinner or colour codes when not a terminal
         Assert.DoesNotContain("Building…", run.Stdout + run.Stderr);

@@ -18,6 +18,9 @@ namespace ImpactSite.Tests.Preview;
 public sealed class PreviewServerTests(ITestOutputHelper output)
 {
     static readonly TimeSpan Bounded = TimeSpan.FromSeconds(5);
+    // How long to wait for something that must happen, before calling it a hang. Generous because the full check runs
+    // at low priority, and in CI it competes with every other test on two cores.
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     static readonly HtmlParser Parser = new();
 
     [Fact]
@@ -131,6 +134,35 @@ public sealed class PreviewServerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_problem_only_the_full_check_finds_puts_the_last_checked_site_back_with_the_error_shown()
+    {
+        using var temp = new TempSite();
+        temp.Study("alpha");
+        var checks = Channel.CreateUnbounded<PreviewCheck>();
+        // Listening from before the start: the first check can end before StartAsync returns.
+        await using var preview = await Preview.StartAsync(temp, output, server => server.Checked += check => checks.Writer.TryWrite(check));
+        var first = await checks.Reader.ReadAsync().AsTask().WaitAsync(Patience);
+        Assert.Equal(0, first.Errors);
+
+        // The front matter is fine, so the new page is served at once; the unknown @mention is found when the prose is
+        // rendered, and the check behind the build then puts the last checked site back, with the error on top.
+        temp.Write("studies/alpha/index.md", "---\ntitle: Alpha mentions\nsummary: S\nstatus: active\n---\nThanks to @nobody.\n");
+        var check = await checks.Reader.ReadAsync().AsTask().WaitAsync(Patience);
+        Assert.Equal(1, check.Errors);
+        var page = await Eventually(preview.Http, "/studies/alpha/", p => p.Contains(PageInjector.BannerId));
+        var document = Parser.ParseDocument(page);
+        Assert.Equal("Study alpha", document.QuerySelector("h1")!.TextContent.Trim());
+        var error = Assert.Single(document.QuerySelectorAll("#" + PageInjector.BannerId + " li code")).TextContent;
+        Assert.StartsWith(temp.Input + "/studies/alpha/index.md:6:11: error: '@nobody' is not in people.yml", error);
+
+        // Fixed: the new page is served and passes its check, without a banner.
+        temp.Write("studies/alpha/index.md", "---\ntitle: Alpha mentions\nsummary: S\nstatus: active\n---\nThanks to @ana.\n");
+        Assert.Equal(0, (await checks.Reader.ReadAsync().AsTask().WaitAsync(Patience)).Errors);
+        var fixedPage = await Eventually(preview.Http, "/studies/alpha/", p => p.Contains("Alpha mentions") && !p.Contains(PageInjector.BannerId));
+        Assert.Contains("Ana Testperson", fixedPage);
+    }
+
+    [Fact]
     public async Task A_page_that_connects_with_an_old_build_is_told_to_reload_at_once()
     {
         using var temp = new TempSite();
@@ -180,7 +212,7 @@ public sealed class PreviewServerTests(ITestOutputHelper output)
         {
             var page = await http.GetStringAsync(path);
             if (condition(page)) return page;
-            if (deadline.Elapsed > Bounded) throw new Xunit.Sdk.XunitException($"{path} did not change as expected within {Bounded.TotalSeconds} s:\n{page}");
+            if (deadline.Elapsed > Patience) throw new Xunit.Sdk.XunitException($"{path} did not change as expected within {Patience.TotalSeconds} s:\n{page}");
             await Task.Delay(25);
         }
     }
@@ -221,12 +253,13 @@ public sealed class PreviewServerTests(ITestOutputHelper output)
         public PreviewServer Server { get; }
         public HttpClient Http { get; private set; } = null!;
 
-        public static async Task<Preview> StartAsync(TempSite site, ITestOutputHelper output)
+        public static async Task<Preview> StartAsync(TempSite site, ITestOutputHelper output, Action<PreviewServer>? beforeStart = null)
         {
             // A free port can be taken by someone else between looking and binding: try a few.
             for (var attempt = 1; ; attempt++)
             {
                 var preview = new Preview(site, output, FreePort());
+                beforeStart?.Invoke(preview.Server);
                 try
                 {
                     await preview.Server.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
@@ -286,7 +319,7 @@ public sealed class PreviewServerTests(ITestOutputHelper output)
         }
 
         public async Task<string> NextAsync() =>
-            await NextOrNullAsync(Bounded) ?? throw new Xunit.Sdk.XunitException($"no event arrived within {Bounded.TotalSeconds} s");
+            await NextOrNullAsync(Patience) ?? throw new Xunit.Sdk.XunitException($"no event arrived within {Patience.TotalSeconds} s");
 
         public async Task<string?> NextOrNullAsync(TimeSpan timeout)
         {

@@ -28,12 +28,12 @@ public sealed partial class ProseRenderer(SiteGraph graph, DiagnosticBag diagnos
     {
         var document = Markdig.Markdown.Parse(prose.Markdown, Pipeline);
         Resolve(document, prose, sourcePath);
-        var html = Write(document, html: true);
+        var html = document.ToHtml(Pipeline); // Markdig pools its HTML renderers
         if (prose.Inline && document is [ParagraphBlock]) html = UnwrapParagraph(html);
         // Markdig escapes text, and the link resolver allows only safe schemes, so only raw HTML ('<') or generic
         // attributes ('{') can carry anything dangerous: sanitise those (most prose has neither, and sanitising is costly).
         prose.Html = prose.Markdown.AsSpan().IndexOfAny('<', '{') >= 0 ? ContributedHtml.Sanitize(html) : html;
-        prose.PlainText = Whitespace().Replace(WebUtility.HtmlDecode(Write(document, html: false)), " ").Trim();
+        prose.PlainText = Whitespace().Replace(WebUtility.HtmlDecode(PlainWriter.Current.Write(document)), " ").Trim();
     }
 
     void Resolve(MarkdownDocument document, Prose prose, string sourcePath)
@@ -78,14 +78,28 @@ public sealed partial class ProseRenderer(SiteGraph graph, DiagnosticBag diagnos
     static SourceLocation At(Prose prose, Inline inline) =>
         new(prose.At.Path, prose.At.Line + inline.Line, (inline.Line == 0 ? prose.At.Column : 1) + inline.Column);
 
-    static string Write(MarkdownDocument document, bool html)
+    /// <summary>The text of a document without markup (HTML rendering with HTML output off), one renderer per thread:
+    /// setting up a renderer costs more than rendering a short field.</summary>
+    sealed class PlainWriter
     {
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = html, EnableHtmlForInline = html, EnableHtmlEscape = true };
-        Pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        return writer.ToString();
+        [ThreadStatic] static PlainWriter? current;
+        public static PlainWriter Current => current ??= new PlainWriter();
+
+        readonly StringWriter writer = new();
+        readonly HtmlRenderer renderer;
+
+        PlainWriter()
+        {
+            renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = true };
+            Pipeline.Setup(renderer);
+        }
+
+        public string Write(MarkdownDocument document)
+        {
+            writer.GetStringBuilder().Clear();
+            renderer.Render(document);
+            return writer.ToString();
+        }
     }
 
     static string UnwrapParagraph(string html)

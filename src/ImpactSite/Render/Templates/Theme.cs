@@ -30,7 +30,9 @@ public sealed class Theme
             diagnostics.Add(new(Severity.Error, root, 1, 1, $"there is no theme here: expected a folder '{Path.Combine(root, "layouts")}' with base.hbs and a template per page kind. Use --theme to point at the theme folder.", OutsideInput: true));
             return null;
         }
-        var handlebars = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = false });
+        // One shared compiled configuration for every template: with one per template (Handlebars.Create), helper lookups
+        // shared by layouts and partials re-subscribe under a write lock on every call, which serialised rendering.
+        var handlebars = Handlebars.CreateSharedEnvironment(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = false });
         TemplateHelpers.Register(handlebars);
         var staticRoot = Path.Combine(root, "static");
         var theme = new Theme(root, Directory.Exists(staticRoot)

@@ -1,0 +1,134 @@
+using System.Text;
+using ImpactSite.Model;
+using ImpactSite.Render.Assets;
+using ImpactSite.Render.Data;
+using ImpactSite.Render.Pages;
+using ImpactSite.Render.Templates;
+using ImpactSite.Validate;
+
+namespace ImpactSite.Render;
+
+/// <summary>One file the site publishes: where, which input file it comes from, and how to make it.</summary>
+public sealed record PlannedFile(string Path, string? Source, Func<OutputFile> Make);
+
+/// <summary>
+/// Every file of the site, known before any is made: the contract's URLs for the graph, with clashes between paths
+/// reported here. The build makes them all (<see cref="SiteRenderer"/>); the preview makes each when it is asked for.
+/// Like Hugo's pages and output formats, planning is cheap and making is where the work is.
+/// </summary>
+public sealed class SitePlan
+{
+    readonly Dictionary<string, PlannedFile> files = new(StringComparer.Ordinal);
+    readonly SiteGraph graph;
+    readonly Theme theme;
+    readonly DiagnosticBag diagnostics;
+
+    SitePlan(SiteGraph graph, Theme theme, DiagnosticBag diagnostics)
+    {
+        this.graph = graph;
+        this.theme = theme;
+        this.diagnostics = diagnostics;
+    }
+
+    /// <summary>Output path -> planned file.</summary>
+    public IReadOnlyDictionary<string, PlannedFile> Files => files;
+
+    /// <summary>The plan, or null when the theme lacks a template the site needs (reported).</summary>
+    public static SitePlan? For(SiteGraph graph, Theme theme, DiagnosticBag diagnostics)
+    {
+        var pages = new SitePages(graph);
+        var views = pages.All().ToList();
+        var missing = views.Select(v => v.Kind).Append("notfound").Append("redirect").Distinct().Where(k => !theme.Has(k)).ToList();
+        foreach (var kind in missing)
+            diagnostics.Add(new(Severity.Error, Path.Combine(theme.Root, "layouts", kind + ".hbs"), 1, 1,
+                $"the theme has no template for '{kind}' pages: add layouts/{kind}.hbs.", OutsideInput: true));
+        if (missing.Count > 0) return null;
+
+        var plan = new SitePlan(graph, theme, diagnostics);
+        // The big data files first: the build makes files in this order across cores, and a big one last would leave
+        // one core idle while it finishes.
+        plan.AddDataFiles(views);
+        foreach (var view in views) plan.AddPage(view);
+        plan.AddPage(pages.NotFound());
+        plan.AddRedirects(pages);
+        plan.AddStaticFiles();
+        return plan;
+    }
+
+    /// <summary>Clean URLs: "/x/" is written as x/index.html; routes with a file name are written as they are.</summary>
+    public static string PathOf(string route)
+    {
+        var path = route.TrimStart('/');
+        return path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
+    }
+
+    void AddPage(PageView view)
+    {
+        var path = PathOf(view.Route);
+        Add(new PlannedFile(path, view.SourcePath, () => OutputFile.FromText(path, theme.Render(view), view.SourcePath)));
+    }
+
+    void Add(string path, string? source, Func<byte[]> make) => Add(new PlannedFile(path, source, () => new OutputFile(path, make(), source)));
+
+    void Add(PlannedFile file)
+    {
+        if (files.TryAdd(file.Path, file)) return;
+        var sources = new[] { files[file.Path].Source, file.Source }.OfType<string>().Order(StringComparer.Ordinal).ToList();
+        diagnostics.Error(sources.FirstOrDefault() ?? "site.yml", 1, 1,
+            $"two things would be published at /{file.Path}{(sources.Count == 2 ? $" (from {sources[0]} and {sources[1]})" : "")}: rename one of them.");
+    }
+
+    /// <summary>
+    /// Old URLs keep working: a forced Netlify _redirects line (forced, because the fallback file at the same path would
+    /// otherwise be served instead) and an HTML fallback page for other hosts.
+    /// </summary>
+    void AddRedirects(SitePages pages)
+    {
+        var lines = new StringBuilder();
+        foreach (var entry in graph.Entries.OrderBy(e => e.Route, StringComparer.Ordinal))
+            foreach (var from in entry.RedirectFrom)
+            {
+                if (files.ContainsKey(PathOf(from.Value)) || from.Value == entry.Route)
+                {
+                    diagnostics.Error(from.At, $"'{from.Value}' is already a page of this site, so it cannot redirect: remove it from redirect_from.");
+                    continue;
+                }
+                lines.Append(graph.Site.Href(from.Value)).Append(' ').Append(entry.Url).Append(" 301!\n");
+                AddPage(pages.Redirect(from.Value, entry));
+            }
+        var redirects = lines.ToString();
+        Add("_redirects", null, () => Encoding.UTF8.GetBytes(redirects));
+    }
+
+    void AddDataFiles(IReadOnlyList<PageView> views)
+    {
+        var site = graph.Site;
+        Add("search/index.json", null, () => SearchIndex.Write(graph));
+        Add("feed.xml", null, () => AtomFeed.Write(graph, site.Title, "/feed.xml", "/", graph.Posts.Cast<Entry>().Concat(graph.Decisions)));
+        Add("sitemap.xml", null, () => Sitemap.Write(views));
+        Add("robots.txt", null, () => Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {site.Absolute("/sitemap.xml")}\n"));
+        foreach (var study in graph.Studies)
+        {
+            var folder = study.Route.TrimStart('/');
+            // One evidence document per study for both formats, made by whichever file is made first.
+            var evidence = new Lazy<Evidence.Document>(() => Evidence.For(study, graph.BuildDate));
+            Add(folder + "evidence.json", study.SourcePath, () => Evidence.ToJson(evidence.Value));
+            Add(folder + "evidence.csv", study.SourcePath, () => Evidence.ToCsv(evidence.Value));
+            Add(folder + "feed.xml", study.SourcePath, () => AtomFeed.Write(graph, $"{study.Title}: what happened to your suggestions",
+                study.Route + "feed.xml", study.Route, study.Decisions.Cast<Entry>().Concat(study.Posts)));
+        }
+    }
+
+    void AddStaticFiles()
+    {
+        foreach (var asset in graph.Assets)
+            Add(asset, asset, () => ImageMetadata.Publish(asset, File.ReadAllBytes(Path.Combine(graph.InputRoot, asset)), diagnostics));
+        foreach (var file in theme.StaticFiles)
+            Add("theme/" + file, null, () => File.ReadAllBytes(Path.Combine(theme.Root, "static", file)));
+        // The browser editor (Decap CMS): theme/admin/** is published as it is at /admin/ (docs/editing-in-the-browser.md).
+        var admin = Path.Combine(theme.Root, "admin");
+        if (!Directory.Exists(admin)) return;
+        foreach (var file in Directory.EnumerateFiles(admin, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            Add("admin/" + Path.GetRelativePath(admin, file).Replace('\\', '/'), null, () => File.ReadAllBytes(file));
+    }
+}
