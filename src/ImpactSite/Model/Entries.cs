@@ -54,7 +54,6 @@ public sealed class Study(EntryHeader header) : Entry(header)
 
     public List<Meeting> Meetings { get; } = [];
     public List<Decision> Decisions { get; } = [];
-    public List<Post> Posts { get; } = [];
     public ImpactFigures Figures { get; set; } = ImpactFigures.Empty;
 
     public override IEnumerable<Prose> AllProse =>

@@ -23,10 +23,18 @@ public sealed class SiteGraph
     /// <summary>All decisions, most recently raised first.</summary>
     public IReadOnlyList<Decision> Decisions => decisions ??= [.. Studies.SelectMany(s => s.Decisions).OrderByDescending(d => d.Raised).ThenBy(d => d.Route, StringComparer.Ordinal)];
     public ImpactFigures Overview => overview ??= ImpactFigures.Compute(Meetings, Decisions);
+    /// <summary>
+    /// The posts about a study, newest first. Kept here rather than on the study, so a study read once can be shared by
+    /// the preview's next graph while its posts change.
+    /// </summary>
+    public IReadOnlyList<Post> PostsAbout(Study study) =>
+        (postsByStudy ??= Posts.Where(p => p.Study is not null).GroupBy(p => p.Study!).ToDictionary(g => g.Key, g => (IReadOnlyList<Post>)g.ToList()))
+        .GetValueOrDefault(study, []);
 
     IReadOnlyList<Meeting>? meetings;
     IReadOnlyList<Decision>? decisions;
     ImpactFigures? overview;
+    Dictionary<Study, IReadOnlyList<Post>>? postsByStudy;
 
     public IEnumerable<Entry> Entries =>
         Studies.Cast<Entry>().Concat(Studies.SelectMany(s => s.Meetings)).Concat(Studies.SelectMany(s => s.Decisions))

@@ -32,7 +32,6 @@ public static class SiteGraphBuilder
         var history = GitHistory.Read(inputRoot, MarkdownFiles(inventory));
         var drafts = new HashSet<string>(StringComparer.Ordinal);
         if (!includeDrafts) RemoveDrafts(studies, posts, pages, drafts);
-        foreach (var post in posts) post.Study?.Posts.Add(post);
         var graph = new SiteGraph
         {
             Site = settings, InputRoot = inputRoot, BuildDate = today, People = people, Assets = inventory.Assets, LeftOutDrafts = drafts,

@@ -115,7 +115,7 @@ public sealed class SitePlan
             Add(folder + "evidence.json", study.SourcePath, () => Evidence.ToJson(evidence.Value));
             Add(folder + "evidence.csv", study.SourcePath, () => Evidence.ToCsv(evidence.Value));
             Add(folder + "feed.xml", study.SourcePath, () => AtomFeed.Write(graph, $"{study.Title}: what happened to your suggestions",
-                study.Route + "feed.xml", study.Route, study.Decisions.Cast<Entry>().Concat(study.Posts)));
+                study.Route + "feed.xml", study.Route, study.Decisions.Cast<Entry>().Concat(graph.PostsAbout(study))));
         }
     }
 

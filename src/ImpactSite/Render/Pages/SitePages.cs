@@ -50,7 +50,7 @@ public sealed class SitePages(SiteGraph graph)
         yield return EntryPage("study", study, study.Summary.PlainText, Crumbs(("Studies", "/studies/"))) with
         {
             Study = study, Figures = study.Figures,
-            Decisions = study.Decisions.Take(LatestDecisions).ToList(), Meetings = study.Meetings, Posts = study.Posts,
+            Decisions = study.Decisions.Take(LatestDecisions).ToList(), Meetings = study.Meetings, Posts = graph.PostsAbout(study),
             Timeline = QuarterActivity.For(study.Meetings, study.Decisions),
             Coverage = Coverage(study),
             AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
@@ -83,7 +83,7 @@ public sealed class SitePages(SiteGraph graph)
     {
         var tagged = study.Decisions.Select(d => (Entry: (Entry)d, d.Standards))
             .Concat(study.Meetings.Select(m => (Entry: (Entry)m, m.Standards)))
-            .Concat(study.Posts.Select(p => (Entry: (Entry)p, p.Standards))).ToList();
+            .Concat(graph.PostsAbout(study).Select(p => (Entry: (Entry)p, p.Standards))).ToList();
         return Standards.For(site.Frameworks)
             .Select(s => new StandardCoverage(s, tagged.Where(t => t.Standards.Contains(s.Id)).Select(t => t.Entry).ToList()))
             .ToList();
