@@ -12,9 +12,9 @@ namespace ImpactSite.Build;
 /// <param name="Progress">Told the name of each step as it starts (for a progress display); optional.</param>
 /// <param name="Output">Where each file goes once it is rendered and checked; null keeps them in memory, in
 /// <see cref="BuildResult.Files"/>.</param>
-/// <param name="Cache">Parsed files kept from the previous build (the preview); null parses every file.</param>
+/// <param name="Cache">What the previous build read (the preview); null reads every file.</param>
 public sealed record BuildRequest(string InputRoot, string ThemeRoot, DateOnly BuildDate, bool IncludeDrafts = false,
-    Theme? LoadedTheme = null, IProgress<string>? Progress = null, IOutputSink? Output = null, ParseCache? Cache = null);
+    Theme? LoadedTheme = null, IProgress<string>? Progress = null, IOutputSink? Output = null, ContentCache? Cache = null);
 
 /// <summary>What a build produced: the files (sorted by path, when kept in memory), every diagnostic, and the model for
 /// reports.</summary>

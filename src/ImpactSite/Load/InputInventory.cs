@@ -20,6 +20,10 @@ public sealed partial class InputInventory
     public List<string> Posts { get; } = [];
     public List<string> Pages { get; } = [];
     public List<string> Assets { get; } = [];
+    readonly HashSet<string> held = new(StringComparer.Ordinal);
+
+    /// <summary>Whether a file (input-relative) is one this inventory placed, so an edit to it leaves the inventory as it is.</summary>
+    public bool Holds(string file) => held.Contains(file);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     public static partial Regex SlugPattern();
@@ -32,7 +36,7 @@ public sealed partial class InputInventory
     {
         var inventory = new InputInventory();
         foreach (var file in Walk(new DirectoryInfo(root), "", diagnostics).Order(StringComparer.Ordinal))
-            inventory.Place(file, diagnostics);
+            if (inventory.Place(file, diagnostics)) inventory.held.Add(file);
         return inventory;
     }
 
@@ -57,36 +61,41 @@ public sealed partial class InputInventory
     /// <summary>The contract: files (and folders) whose names start with '_' or '.' are ignored.</summary>
     static bool IsIgnored(string relative) => relative.Split('/').Any(part => part.StartsWith('_') || part.StartsWith('.'));
 
-    void Place(string file, DiagnosticBag diagnostics)
+    /// <summary>Puts a file in its place; false when it has none (reported).</summary>
+    bool Place(string file, DiagnosticBag diagnostics)
     {
         var parts = file.Split('/');
         switch (parts)
         {
-            case ["site.yml"]: SiteYml = file; return;
-            case ["people.yml"]: PeopleYml = file; return;
-            case ["assets", ..]: Assets.Add(file); return;
+            case ["site.yml"]: SiteYml = file; return true;
+            case ["people.yml"]: PeopleYml = file; return true;
+            case ["assets", ..]: Assets.Add(file); return true;
             case ["posts", var name] when IsMarkdown(name):
-                if (CheckSlug(file, name, diagnostics)) Posts.Add(file);
-                return;
+                return CheckSlug(file, name, diagnostics) && Added(Posts, file);
             case ["pages", var name] when IsMarkdown(name):
-                if (!CheckSlug(file, name, diagnostics)) return;
-                if (ReservedPageSlugs.Contains(SlugOf(name)))
-                    diagnostics.Error(file, 1, 1, $"a page cannot be called '{SlugOf(name)}': the site already uses /{SlugOf(name)}/. Rename the file.");
-                else Pages.Add(file);
-                return;
+                if (!CheckSlug(file, name, diagnostics)) return false;
+                if (!ReservedPageSlugs.Contains(SlugOf(name))) return Added(Pages, file);
+                diagnostics.Error(file, 1, 1, $"a page cannot be called '{SlugOf(name)}': the site already uses /{SlugOf(name)}/. Rename the file.");
+                return false;
             case ["studies", var study, "index.md"]:
-                if (CheckSlug(file, study, diagnostics, folder: true)) StudyFor(study).Index = file;
-                return;
+                if (!CheckSlug(file, study, diagnostics, folder: true)) return false;
+                StudyFor(study).Index = file;
+                return true;
             case ["studies", var study, "meetings", var name] when IsMarkdown(name):
-                if (CheckSlug(file, name, diagnostics) && CheckSlug(file, study, diagnostics, folder: true)) StudyFor(study).Meetings.Add(file);
-                return;
+                return CheckSlug(file, name, diagnostics) && CheckSlug(file, study, diagnostics, folder: true) && Added(StudyFor(study).Meetings, file);
             case ["studies", var study, "decisions", var name] when IsMarkdown(name):
-                if (CheckSlug(file, name, diagnostics) && CheckSlug(file, study, diagnostics, folder: true)) StudyFor(study).Decisions.Add(file);
-                return;
+                return CheckSlug(file, name, diagnostics) && CheckSlug(file, study, diagnostics, folder: true) && Added(StudyFor(study).Decisions, file);
         }
         diagnostics.Warning(file, 1, 1, IsMarkdown(file)
             ? "this file is not in a folder ImpactSite publishes (studies/<study>/meetings, studies/<study>/decisions, posts, pages), so it is ignored. Move it, or start its name with '_' to silence this."
             : "this file is outside assets/, so it is not published. Move it to assets/ to publish it, or start its name with '_' to silence this.");
+        return false;
+    }
+
+    static bool Added(List<string> list, string file)
+    {
+        list.Add(file);
+        return true;
     }
 
     StudyFiles StudyFor(string slug)

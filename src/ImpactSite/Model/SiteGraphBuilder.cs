@@ -6,43 +6,65 @@ namespace ImpactSite.Model;
 /// <summary>Load and model steps: reads the input folder into a <see cref="SiteGraph"/>, reporting every problem found.</summary>
 public static class SiteGraphBuilder
 {
-    /// <param name="cache">Parsed files kept from the previous build (the preview), or null to parse every file.</param>
-    public static SiteGraph? Build(string inputRoot, DateOnly today, bool includeDrafts, DiagnosticBag diagnostics, ParseCache? cache = null)
+    /// <param name="cache">What the previous build read (the preview), or null to read every file.</param>
+    public static SiteGraph? Build(string inputRoot, DateOnly today, bool includeDrafts, DiagnosticBag diagnostics, ContentCache? cache = null)
     {
-        var parser = new Parser(inputRoot, cache);
-        var inventory = InputInventory.Scan(inputRoot, diagnostics);
-        if (inventory.SiteYml is null)
+        var edits = cache?.EditsOnly(inputRoot);
+        cache?.Parsed.Trust(edits);
+        var parser = new Parser(inputRoot, cache?.Parsed);
+        var scan = edits is not null ? cache!.Scanned! : ScanInput(inputRoot);
+        diagnostics.AddRange(scan.Problems);
+        if (scan.Inventory.SiteYml is null)
         {
             diagnostics.Error("site.yml", 1, 1, "site.yml is missing: create it with at least 'title: ...' and 'base_url: https://...'.");
             return null;
         }
-        var settings = SiteSettingsReader.Read(YamlFields.Load("site.yml", Read(inputRoot, "site.yml", diagnostics).Text, 0, diagnostics));
-        var people = inventory.PeopleYml is null ? [] : PeopleReader.Read(Read(inputRoot, "people.yml", diagnostics), diagnostics);
-        foreach (var person in people.Values.Where(p => p.ConsentReview < today))
-            diagnostics.Warning(person.At, $"consent for '{person.Id}' was due to be re-confirmed on {person.ConsentReview:yyyy-MM-dd}: check with them, then update 'consent_review'.");
+        var context = ContextFor(scan, inputRoot, today, includeDrafts, edits is null ? null : cache);
+        diagnostics.AddRange(context.Problems);
 
-        var reader = new EntryReader(people);
-        var studies = ReadStudies(parser, inventory, reader, today, diagnostics);
-        var studiesBySlug = studies.ToDictionary(s => s.Slug);
-        var posts = ParseAndRead(parser, inventory.Posts, diagnostics,
-            (doc, path) => reader.ReadPost(doc, studiesBySlug, inventory.Studies.Keys, InputInventory.SlugOf(path)));
-        var pages = ParseAndRead(parser, inventory.Pages, diagnostics, (doc, path) => reader.ReadPage(doc, InputInventory.SlugOf(path)));
-        if (settings is null) return null;
-
-        var history = GitHistory.Read(inputRoot, MarkdownFiles(inventory));
-        var drafts = new HashSet<string>(StringComparer.Ordinal);
-        if (!includeDrafts) RemoveDrafts(studies, posts, pages, drafts);
-        var graph = new SiteGraph
+        // Parts read in this same context are reused when none of their files changed. If what is published changed
+        // (an entry became a draft or unreadable), links in reused prose may now point elsewhere: read everything again.
+        var reading = new Reading(inputRoot, parser, context, cache?.Context == context ? cache : null, edits ?? new HashSet<string>());
+        reading.ReadAll();
+        if (context.Settings is not { } settings)
         {
-            Site = settings, InputRoot = inputRoot, BuildDate = today, People = people, Assets = inventory.Assets, LeftOutDrafts = drafts,
-            Studies = studies.OrderBy(s => s.Title, StringComparer.OrdinalIgnoreCase).ToList(),
-            Posts = posts.OrderByDescending(p => p.Published).ThenBy(p => p.Slug, StringComparer.Ordinal).ToList(),
-            Pages = pages.OrderBy(p => p.Slug, StringComparer.Ordinal).ToList(),
-            BySource = new Dictionary<string, Entry>(StringComparer.Ordinal),
-            SourceCommit = history.SourceCommit,
-        };
-        Complete(graph, history);
+            diagnostics.AddRange(reading.Problems);
+            return null;
+        }
+        var graph = reading.Graph(settings);
+        if (reading.ReusedAny && cache?.Paths is { } last && !(last.Published.SetEquals(graph.BySource.Keys) && last.Drafts.SetEquals(graph.LeftOutDrafts)))
+        {
+            reading = new Reading(inputRoot, parser, context, null, edits!);
+            reading.ReadAll();
+            graph = reading.Graph(settings);
+        }
+        diagnostics.AddRange(reading.Problems);
+        cache?.Keep(scan, context, reading.Studies, reading.Posts, reading.Pages, graph.BySource.Keys.ToHashSet(StringComparer.Ordinal), graph.LeftOutDrafts);
         return graph;
+    }
+
+    static Scan ScanInput(string inputRoot)
+    {
+        var problems = new DiagnosticBag();
+        var inventory = InputInventory.Scan(inputRoot, problems);
+        return new Scan(inventory, problems.Sorted(), GitHistory.Read(inputRoot, MarkdownFiles(inventory)));
+    }
+
+    /// <summary>site.yml and people.yml: the last build's reading of them when neither (nor anything else they depend on) changed.</summary>
+    static ReadContext ContextFor(Scan scan, string inputRoot, DateOnly today, bool includeDrafts, ContentCache? cache)
+    {
+        var problems = new DiagnosticBag();
+        var siteYml = Read(inputRoot, "site.yml", problems);
+        var peopleYml = scan.Inventory.PeopleYml is null ? null : Read(inputRoot, "people.yml", problems);
+        if (cache?.Context is { } last && last.Scan == scan && last.Today == today && last.IncludeDrafts == includeDrafts
+            && last.SiteYml == siteYml.Text && last.PeopleYml == (peopleYml?.Text ?? ""))
+            return last;
+
+        var settings = SiteSettingsReader.Read(YamlFields.Load("site.yml", siteYml.Text, 0, problems));
+        var people = peopleYml is null ? [] : PeopleReader.Read(peopleYml, problems);
+        foreach (var person in people.Values.Where(p => p.ConsentReview < today))
+            problems.Warning(person.At, $"consent for '{person.Id}' was due to be re-confirmed on {person.ConsentReview:yyyy-MM-dd}: check with them, then update 'consent_review'.");
+        return new ReadContext(scan, siteYml.Text, peopleYml?.Text ?? "", today, includeDrafts, settings, people, problems.Sorted());
     }
 
     static SourceFile Read(string root, string path, DiagnosticBag diagnostics)
@@ -52,6 +74,10 @@ public static class SiteGraphBuilder
         return file;
     }
 
+    static string[] MarkdownFiles(InputInventory inventory) =>
+        inventory.Studies.Values.SelectMany(s => s.Meetings.Concat(s.Decisions).Append(s.Index).OfType<string>())
+            .Concat(inventory.Posts).Concat(inventory.Pages).ToArray();
+
     /// <summary>Parses a markdown file, or takes it from the cache when it has not changed.</summary>
     sealed class Parser(string root, ParseCache? cache)
     {
@@ -60,108 +86,170 @@ public static class SiteGraphBuilder
             : cache.Parse(root, path, diagnostics, own => FrontMatterDocument.Parse(Read(root, path, own), own));
     }
 
-    static string[] MarkdownFiles(InputInventory inventory) =>
-        inventory.Studies.Values.SelectMany(s => s.Meetings.Concat(s.Decisions).Append(s.Index).OfType<string>())
-            .Concat(inventory.Posts).Concat(inventory.Pages).ToArray();
-
     /// <summary>
-    /// Parses and reads each file on its own, in parallel, so its YAML tree is garbage as soon as its entry exists
-    /// (keeping every tree until all files were parsed made each collection copy them all). Keeps the input order.
+    /// One reading of every study, post and page in a context, each part taken from the previous build when it was read
+    /// in the same context and none of its files changed. Each part keeps the problems found reading it.
     /// </summary>
-    static List<T> ParseAndRead<T>(Parser parser, IReadOnlyList<string> paths, DiagnosticBag diagnostics, Func<FrontMatterDocument, string, T?> read)
-        where T : class
+    sealed class Reading(string inputRoot, Parser parser, ReadContext context, ContentCache? previous, IReadOnlySet<string> changed)
     {
-        var results = new T?[paths.Count];
-        Parallel.For(0, paths.Count, i => results[i] = read(parser.Parse(paths[i], diagnostics), paths[i]));
-        return results.OfType<T>().ToList();
-    }
+        readonly InputInventory inventory = context.Scan.Inventory;
+        readonly EntryReader reader = new(context.People);
 
-    /// <summary>Studies in parallel: each needs only its own files (and people), and its meetings before its decisions.</summary>
-    static List<Study> ReadStudies(Parser parser, InputInventory inventory, EntryReader reader, DateOnly today, DiagnosticBag diagnostics)
-    {
-        var folders = inventory.Studies.Values.ToArray();
-        var studies = new Study?[folders.Length];
-        Parallel.For(0, folders.Length, i => studies[i] = ReadStudy(parser, folders[i], reader, today, diagnostics));
-        return studies.OfType<Study>().ToList();
-    }
+        public Dictionary<string, StudyRead> Studies { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, EntryRead<Post>> Posts { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, EntryRead<FreePage>> Pages { get; } = new(StringComparer.Ordinal);
+        public bool ReusedAny { get; private set; }
 
-    static Study? ReadStudy(Parser parser, InputInventory.StudyFiles files, EntryReader reader, DateOnly today, DiagnosticBag diagnostics)
-    {
-        // Every file is parsed even when the study cannot be read, so each file's own errors are still reported.
-        var meetingDocs = ParseAll(parser, files.Meetings, diagnostics);
-        var decisionDocs = ParseAll(parser, files.Decisions, diagnostics);
-        if (files.Index is null)
+        public IEnumerable<Diagnostic> Problems =>
+            Studies.Values.SelectMany(s => s.Problems).Concat(Posts.Values.SelectMany(p => p.Problems)).Concat(Pages.Values.SelectMany(p => p.Problems));
+
+        public void ReadAll()
         {
-            var first = files.Meetings.Concat(files.Decisions).First();
-            diagnostics.Error(SourceLocation.StartOf(first),
-                $"the study '{files.Slug}' has no index.md: create studies/{files.Slug}/index.md with its title, summary and status.");
-            return null;
+            InParallel(inventory.Studies.Values.ToArray(), Studies, files => files.Slug, files =>
+                Reused(previous?.Studies, files.Slug, [files.Index, .. files.Meetings, .. files.Decisions]) ?? ReadStudy(files));
+            var studiesBySlug = Studies.Values.Select(s => s.Study).OfType<Study>().ToDictionary(s => s.Slug);
+            // A post is read again when the study it names was: it links to that study.
+            InParallel(inventory.Posts, Posts, path => path, path =>
+                Reused(previous?.Posts, path, [path], post => studiesBySlug.GetValueOrDefault(post.StudySlug ?? "") == post.About)
+                ?? ReadPost(path, studiesBySlug));
+            InParallel(inventory.Pages, Pages, path => path, path => Reused(previous?.Pages, path, [path]) ?? ReadPage(path));
         }
-        if (reader.ReadStudy(parser.Parse(files.Index, diagnostics), files.Slug) is not { } study) return null;
-        var meetings = meetingDocs.Select(m => reader.ReadMeeting(m, study, InputInventory.SlugOf(m.Path)))
-            .OfType<Meeting>().ToDictionary(m => m.Slug, StringComparer.Ordinal);
-        study.Meetings.AddRange(meetings.Values.OrderByDescending(m => m.Held).ThenBy(m => m.Slug, StringComparer.Ordinal));
-        study.Decisions.AddRange(decisionDocs.Select(d => reader.ReadDecision(d, study, meetings, today))
-            .OfType<Decision>().OrderByDescending(d => d.Raised).ThenBy(d => d.Slug, StringComparer.Ordinal));
-        return study;
-    }
 
-    /// <summary>A study's files in parallel too, so one large study does not leave a core idle.</summary>
-    static FrontMatterDocument[] ParseAll(Parser parser, List<string> paths, DiagnosticBag diagnostics)
-    {
-        var parsed = new FrontMatterDocument[paths.Count];
-        Parallel.For(0, paths.Count, i => parsed[i] = parser.Parse(paths[i], diagnostics));
-        return parsed;
-    }
+        public SiteGraph Graph(SiteSettings settings)
+        {
+            var studies = Studies.Values.Select(s => s.Study).OfType<Study>().Where(s => context.IncludeDrafts || !s.Draft);
+            var posts = Posts.Values.Where(p => !p.LeftOut).Select(p => p.Entry).OfType<Post>();
+            var pages = Pages.Values.Where(p => !p.LeftOut).Select(p => p.Entry).OfType<FreePage>();
+            var drafts = Studies.Values.SelectMany(s => s.LeftOut)
+                .Concat(Posts.Values.Where(p => p.LeftOut).Select(p => p.Path)).Concat(Pages.Values.Where(p => p.LeftOut).Select(p => p.Path))
+                .ToHashSet(StringComparer.Ordinal);
+            var graph = new SiteGraph
+            {
+                Site = settings, InputRoot = inputRoot, BuildDate = context.Today, People = context.People,
+                Assets = inventory.Assets, LeftOutDrafts = drafts,
+                Studies = studies.OrderBy(s => s.Title, StringComparer.OrdinalIgnoreCase).ToList(),
+                Posts = posts.OrderByDescending(p => p.Published).ThenBy(p => p.Slug, StringComparer.Ordinal).ToList(),
+                Pages = pages.OrderBy(p => p.Slug, StringComparer.Ordinal).ToList(),
+                BySource = new Dictionary<string, Entry>(StringComparer.Ordinal),
+                SourceCommit = context.Scan.History.SourceCommit,
+            };
+            var bySource = (Dictionary<string, Entry>)graph.BySource;
+            foreach (var entry in graph.Entries) bySource[entry.SourcePath] = entry;
+            return graph;
+        }
 
-    /// <summary>Drafts (and everything inside a draft study) are left out unless 'build --drafts'.</summary>
-    static void RemoveDrafts(List<Study> studies, List<Post> posts, List<FreePage> pages, HashSet<string> removed)
-    {
-        bool Drop(Entry e)
+        /// <summary>Reads each part in parallel (each needs only its own files), keyed in input order.</summary>
+        static void InParallel<TFiles, TRead>(IReadOnlyList<TFiles> parts, Dictionary<string, TRead> into, Func<TFiles, string> key, Func<TFiles, TRead> read)
         {
-            if (e.Draft) removed.Add(e.SourcePath);
-            return e.Draft;
+            var results = new TRead[parts.Count];
+            Parallel.For(0, parts.Count, i => results[i] = read(parts[i]));
+            for (var i = 0; i < parts.Count; i++) into[key(parts[i])] = results[i];
         }
-        foreach (var study in studies.Where(s => s.Draft))
-        {
-            study.Meetings.ForEach(m => removed.Add(m.SourcePath));
-            study.Decisions.ForEach(d => removed.Add(d.SourcePath));
-        }
-        studies.RemoveAll(Drop);
-        foreach (var study in studies)
-        {
-            study.Meetings.RemoveAll(Drop);
-            study.Decisions.RemoveAll(Drop);
-        }
-        posts.RemoveAll(p => Drop(p) || (p.Study?.Draft ?? false) && removed.Add(p.SourcePath));
-        pages.RemoveAll(Drop);
-    }
 
-    /// <summary>Fills what depends on the whole graph: URLs, overdue flags, figures and back-links.</summary>
-    static void Complete(SiteGraph graph, GitHistory history)
-    {
-        var site = graph.Site;
-        var bySource = (Dictionary<string, Entry>)graph.BySource;
-        foreach (var entry in graph.Entries)
+        /// <summary>The part as the last build read it, if that was in this context and none of its files changed since.</summary>
+        TRead? Reused<TRead>(Dictionary<string, TRead>? last, string key, IEnumerable<string?> files, Func<TRead, bool>? stillValid = null)
+            where TRead : class, IRead
         {
+            if (last is null || !last.TryGetValue(key, out var read) || read.Context != context
+                || files.Any(f => f is not null && changed.Contains(f)) || !(stillValid?.Invoke(read) ?? true)) return null;
+            ReusedAny = true;
+            return read;
+        }
+
+        StudyRead ReadStudy(InputInventory.StudyFiles files)
+        {
+            var problems = new DiagnosticBag();
+            var leftOut = new List<string>();
+            var study = ReadStudy(files, problems);
+            if (study is not null && !context.IncludeDrafts) LeaveOutDrafts(study, leftOut);
+            if (study is not null && !(study.Draft && !context.IncludeDrafts)) Complete(study);
+            return new StudyRead(context, study, leftOut, problems.Sorted());
+        }
+
+        Study? ReadStudy(InputInventory.StudyFiles files, DiagnosticBag problems)
+        {
+            // Every file is parsed even when the study cannot be read, so each file's own errors are still reported.
+            var meetingDocs = ParseAll(files.Meetings, problems);
+            var decisionDocs = ParseAll(files.Decisions, problems);
+            if (files.Index is null)
+            {
+                var first = files.Meetings.Concat(files.Decisions).First();
+                problems.Error(SourceLocation.StartOf(first),
+                    $"the study '{files.Slug}' has no index.md: create studies/{files.Slug}/index.md with its title, summary and status.");
+                return null;
+            }
+            if (reader.ReadStudy(parser.Parse(files.Index, problems), files.Slug) is not { } study) return null;
+            var meetings = meetingDocs.Select(m => reader.ReadMeeting(m, study, InputInventory.SlugOf(m.Path)))
+                .OfType<Meeting>().ToDictionary(m => m.Slug, StringComparer.Ordinal);
+            study.Meetings.AddRange(meetings.Values.OrderByDescending(m => m.Held).ThenBy(m => m.Slug, StringComparer.Ordinal));
+            study.Decisions.AddRange(decisionDocs.Select(d => reader.ReadDecision(d, study, meetings, context.Today))
+                .OfType<Decision>().OrderByDescending(d => d.Raised).ThenBy(d => d.Slug, StringComparer.Ordinal));
+            return study;
+        }
+
+        /// <summary>A study's files in parallel too, so one large study does not leave a core idle.</summary>
+        FrontMatterDocument[] ParseAll(List<string> paths, DiagnosticBag problems)
+        {
+            var parsed = new FrontMatterDocument[paths.Count];
+            Parallel.For(0, paths.Count, i => parsed[i] = parser.Parse(paths[i], problems));
+            return parsed;
+        }
+
+        /// <summary>Drafts (and everything inside a draft study) are left out unless 'build --drafts'.</summary>
+        static void LeaveOutDrafts(Study study, List<string> leftOut)
+        {
+            if (study.Draft) leftOut.AddRange([study.SourcePath, .. study.Meetings.Select(m => m.SourcePath), .. study.Decisions.Select(d => d.SourcePath)]);
+            leftOut.AddRange(study.Meetings.Where(m => m.Draft).Select(m => m.SourcePath).Concat(study.Decisions.Where(d => d.Draft).Select(d => d.SourcePath)));
+            study.Meetings.RemoveAll(m => m.Draft);
+            study.Decisions.RemoveAll(d => d.Draft);
+        }
+
+        EntryRead<Post> ReadPost(string path, IReadOnlyDictionary<string, Study> studies)
+        {
+            var problems = new DiagnosticBag();
+            var doc = parser.Parse(path, problems);
+            var post = reader.ReadPost(doc, studies, inventory.Studies.Keys, InputInventory.SlugOf(path));
+            var named = doc.Fields.Text("study");
+            var leftOut = !context.IncludeDrafts && post is not null && (post.Draft || (post.Study?.Draft ?? false));
+            if (post is not null && !leftOut) Complete(post);
+            return new EntryRead<Post>(context, path, post, leftOut, problems.Sorted(), named, named is null ? null : studies.GetValueOrDefault(named));
+        }
+
+        EntryRead<FreePage> ReadPage(string path)
+        {
+            var problems = new DiagnosticBag();
+            var page = reader.ReadPage(parser.Parse(path, problems), InputInventory.SlugOf(path));
+            var leftOut = !context.IncludeDrafts && page is not null && page.Draft;
+            if (page is not null && !leftOut) Complete(page);
+            return new EntryRead<FreePage>(context, path, page, leftOut, problems.Sorted());
+        }
+
+        /// <summary>Fills what depends on the context: URLs, history, overdue flags, figures and back-links within the study.</summary>
+        void Complete(Study study)
+        {
+            var site = context.Settings;
+            if (site is null) return;
+            foreach (var entry in study.Meetings.Concat<Entry>(study.Decisions).Prepend(study)) Complete(entry);
+            study.DecisionsUrl = site.Href(study.Route + "decisions/");
+            study.MeetingsUrl = site.Href(study.Route + "meetings/");
+            foreach (var decision in study.Decisions)
+            {
+                decision.DaysWaiting = context.Today.DayNumber - decision.Raised.DayNumber;
+                decision.Overdue = !decision.IsResponded && decision.DaysWaiting > site.OverdueAfterDays;
+                decision.RaisedAt?.DecisionsRaised.Add(decision);
+            }
+            study.Figures = ImpactFigures.Compute(study.Meetings, study.Decisions);
+        }
+
+        void Complete(Entry entry)
+        {
+            if (context.Settings is not { } site) return;
+            var history = context.Scan.History;
             entry.Url = site.Href(entry.Route);
             entry.AbsoluteUrl = site.Absolute(entry.Route);
             entry.Updated ??= history.LastChanged(entry.SourcePath);
             if (site.RepositoryUrl is { } repo && history.Branch is { } branch)
                 entry.HistoryUrl = $"{repo}/commits/{branch}/{history.InRepository(entry.SourcePath)}";
-            bySource[entry.SourcePath] = entry;
-        }
-        foreach (var study in graph.Studies)
-        {
-            study.DecisionsUrl = site.Href(study.Route + "decisions/");
-            study.MeetingsUrl = site.Href(study.Route + "meetings/");
-            foreach (var decision in study.Decisions)
-            {
-                decision.DaysWaiting = graph.BuildDate.DayNumber - decision.Raised.DayNumber;
-                decision.Overdue = !decision.IsResponded && decision.DaysWaiting > site.OverdueAfterDays;
-                decision.RaisedAt?.DecisionsRaised.Add(decision);
-            }
-            study.Figures = ImpactFigures.Compute(study.Meetings, study.Decisions);
         }
     }
 }

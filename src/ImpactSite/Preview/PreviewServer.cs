@@ -157,13 +157,20 @@ public sealed class PreviewServer : IAsyncDisposable
     }
 
     Theme? theme;
-    /// <summary>Parsed files kept between builds: an edit re-parses only the files that changed.</summary>
-    readonly ParseCache parsed = new();
+    /// <summary>What each build read, kept for the next: an edit reads again only the files (and studies) that changed.</summary>
+    readonly ContentCache content = new();
     readonly Lock swapping = new();
     /// <summary>The newest site whose full check found no errors: shown again, with the errors, if a newer one fails.</summary>
     PreviewSite? checkedSite;
     CancellationTokenSource? checking;
     Task check = Task.CompletedTask;
+
+    /// <summary>The changed paths inside the input folder, input-relative (the watcher reports them under the folder given).</summary>
+    IEnumerable<string> InInput(IEnumerable<string> changedPaths)
+    {
+        var input = options.Input.TrimEnd('/', '\\') + "/";
+        return changedPaths.Where(p => p.StartsWith(input, StringComparison.Ordinal)).Select(p => p[input.Length..]);
+    }
 
     bool IsThemeFile(string changedPath) => changedPath.StartsWith(options.Theme.TrimEnd('/', '\\') + "/", StringComparison.Ordinal);
 
@@ -183,8 +190,9 @@ public sealed class PreviewServer : IAsyncDisposable
             // Compiling the templates is about half of a small site's rebuild: do it again only when the theme changed.
             // A theme that does not load stays null, and the build itself then reports why.
             if (theme is null || changed.Any(IsThemeFile)) theme = Theme.Load(options.Theme, new DiagnosticBag());
-            prepared = SiteBuilder.Prepare(new BuildRequest(options.Input, options.Theme, today, options.IncludeDrafts, theme, Cache: parsed));
-            if (prepared.Graph is { } graph) SiteRenderer.DeferProse(graph, prepared.Diagnostics);
+            content.Changed(InInput(changed));
+            prepared = SiteBuilder.Prepare(new BuildRequest(options.Input, options.Theme, today, options.IncludeDrafts, theme, Cache: content));
+            if (prepared.Graph is { } graph) SiteRenderer.DeferProse(graph);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -251,11 +259,7 @@ public sealed class PreviewServer : IAsyncDisposable
         try
         {
             SiteBuilder.MakeAndCheck(prepared, IOutputSink.Discard, new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = 1 });
-            foreach (var prose in prepared.Graph!.Entries.SelectMany(e => e.AllProse))
-            {
-                cancel.ThrowIfCancellationRequested();
-                _ = prose.Html; // prose no page shows is still checked
-            }
+            SiteRenderer.ReportProse(prepared.Graph!, prepared.Diagnostics, cancel); // prose no page shows is checked too
         }
         catch (OperationCanceledException) { return; }
         var diagnostics = prepared.Diagnostics.Sorted();

@@ -16,21 +16,36 @@ public static class SiteRenderer
     public static void MakeAll(SitePlan plan, IOutputSink output, ParallelOptions? parallel = null) =>
         Parallel.ForEach(plan.Files.Values, parallel ?? new ParallelOptions(), file => output.Add(file.Make()));
 
-    /// <summary>Sets every entry's prose to render the first time a page or data file reads it (the preview).</summary>
-    public static void DeferProse(SiteGraph graph, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Sets each entry's prose to render the first time a page or data file reads it (the preview); prose shared with
+    /// the previous graph and rendered already is left as it is. Its problems are reported by <see cref="ReportProse"/>.
+    /// </summary>
+    public static void DeferProse(SiteGraph graph)
     {
-        var renderer = new ProseRenderer(graph, diagnostics);
+        var renderer = new ProseRenderer(graph);
         foreach (var entry in graph.Entries)
             foreach (var prose in entry.AllProse)
                 prose.RenderOnFirstUse(p => renderer.Render(p, entry.SourcePath));
     }
 
+    /// <summary>Renders every entry's prose, on all cores, and reports what rendering found.</summary>
     public static void RenderProse(SiteGraph graph, DiagnosticBag diagnostics)
     {
-        var renderer = new ProseRenderer(graph, diagnostics);
+        var renderer = new ProseRenderer(graph);
         Parallel.ForEach(graph.Entries, entry =>
         {
             foreach (var prose in entry.AllProse) renderer.Render(prose, entry.SourcePath);
         });
+        ReportProse(graph, diagnostics);
+    }
+
+    /// <summary>Reports the problems found in every entry's prose, rendering any not rendered yet.</summary>
+    public static void ReportProse(SiteGraph graph, DiagnosticBag diagnostics, CancellationToken cancel = default)
+    {
+        foreach (var prose in graph.Entries.SelectMany(e => e.AllProse))
+        {
+            cancel.ThrowIfCancellationRequested();
+            diagnostics.AddRange(prose.Problems);
+        }
     }
 }

@@ -32,6 +32,11 @@ public sealed class DiagnosticBag
         lock (gate) items.Add(diagnostic);
     }
 
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        lock (gate) items.AddRange(diagnostics);
+    }
+
     public bool HasErrors
     {
         get { lock (gate) return items.Exists(d => d.Severity == Severity.Error); }
@@ -41,7 +46,7 @@ public sealed class DiagnosticBag
     public IReadOnlyList<Diagnostic> Sorted()
     {
         lock (gate)
-            return items.Distinct()
+            return items.Count == 0 ? [] : items.Distinct()
                 .OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)
                 .ThenBy(d => d.Message, StringComparer.Ordinal).ToList();
     }

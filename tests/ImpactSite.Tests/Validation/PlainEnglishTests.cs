@@ -5,8 +5,12 @@ namespace ImpactSite.Tests.Validation;
 
 public sealed class PlainEnglishTests
 {
-    static IReadOnlyList<Diagnostic> Check(string text) =>
-        PlainEnglish.Check(new Prose(text, new("studies/a/index.md", 3, 10), inline: true) { PlainText = text }, "the study summary").ToList();
+    static IReadOnlyList<Diagnostic> Check(string text)
+    {
+        var prose = new Prose(text, new("studies/a/index.md", 3, 10), inline: true);
+        prose.Rendered(text, text, []);
+        return PlainEnglish.Check(prose, "the study summary").ToList();
+    }
 
     [Fact]
     public void Plain_short_sentences_pass() =>

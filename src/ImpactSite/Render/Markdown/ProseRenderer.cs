@@ -14,7 +14,7 @@ namespace ImpactSite.Render.Markdown;
 /// Markdown to HTML in three steps, as Markdig intends: parse, resolve (mentions, links, images against the site graph,
 /// with located diagnostics), render. The pipeline is built once and shared by every thread.
 /// </summary>
-public sealed partial class ProseRenderer(SiteGraph graph, DiagnosticBag diagnostics)
+public sealed partial class ProseRenderer(SiteGraph graph)
 {
     static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseAdvancedExtensions()
@@ -24,19 +24,24 @@ public sealed partial class ProseRenderer(SiteGraph graph, DiagnosticBag diagnos
 
     readonly LinkResolver links = new(graph);
 
+    /// <summary>Renders the prose; its problems stay with it (<see cref="Prose.Problems"/>) for each build to report.</summary>
     public void Render(Prose prose, string sourcePath)
     {
-        var document = Markdig.Markdown.Parse(prose.Markdown, Pipeline);
-        Resolve(document, prose, sourcePath);
+        var markdown = prose.Markdown;
+        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        var problems = new DiagnosticBag();
+        Resolve(document, prose, sourcePath, problems);
         var html = document.ToHtml(Pipeline); // Markdig pools its HTML renderers
         if (prose.Inline && document is [ParagraphBlock]) html = UnwrapParagraph(html);
         // Markdig escapes text, and the link resolver allows only safe schemes, so only raw HTML ('<') or generic
         // attributes ('{') can carry anything dangerous: sanitise those (most prose has neither, and sanitising is costly).
-        prose.Html = prose.Markdown.AsSpan().IndexOfAny('<', '{') >= 0 ? ContributedHtml.Sanitize(html) : html;
-        prose.PlainText = Whitespace().Replace(WebUtility.HtmlDecode(PlainWriter.Current.Write(document)), " ").Trim();
+        prose.Rendered(
+            markdown.AsSpan().IndexOfAny('<', '{') >= 0 ? ContributedHtml.Sanitize(html) : html,
+            Whitespace().Replace(WebUtility.HtmlDecode(PlainWriter.Current.Write(document)), " ").Trim(),
+            problems.Sorted());
     }
 
-    void Resolve(MarkdownDocument document, Prose prose, string sourcePath)
+    void Resolve(MarkdownDocument document, Prose prose, string sourcePath, DiagnosticBag diagnostics)
     {
         foreach (var inline in document.Descendants<Inline>())
         {
@@ -51,13 +56,13 @@ public sealed partial class ProseRenderer(SiteGraph graph, DiagnosticBag diagnos
                     }
                     break;
                 case LinkInline link:
-                    ResolveLink(link, prose, sourcePath);
+                    ResolveLink(link, prose, sourcePath, diagnostics);
                     break;
             }
         }
     }
 
-    void ResolveLink(LinkInline link, Prose prose, string sourcePath)
+    void ResolveLink(LinkInline link, Prose prose, string sourcePath, DiagnosticBag diagnostics)
     {
         if (link.Url is { } url)
         {

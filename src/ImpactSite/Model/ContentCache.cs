@@ -1,0 +1,72 @@
+using ImpactSite.Load;
+using ImpactSite.Validate;
+
+namespace ImpactSite.Model;
+
+/// <summary>
+/// What the preview keeps between builds, so that an edit to one file costs about one file's work: the parsed files,
+/// the input's inventory and git history, and each study (with its meetings and decisions), post and page as read,
+/// with the problems found. <see cref="SiteGraphBuilder"/> reuses a part only when nothing it was read from changed.
+/// </summary>
+public sealed class ContentCache
+{
+    readonly HashSet<string> changed = new(StringComparer.Ordinal);
+    bool lookAtEverything = true;
+
+    /// <summary>Input-relative paths the watcher saw created, changed or deleted since the last build (files or folders).</summary>
+    public void Changed(IEnumerable<string> paths) => changed.UnionWith(paths);
+
+    internal ParseCache Parsed { get; } = new();
+    /// <summary>The last build's inventory and history (null before the first build), and what reading it found.</summary>
+    internal Scan? Scanned { get; private set; }
+    internal ReadContext? Context { get; private set; }
+    internal Dictionary<string, StudyRead> Studies { get; private set; } = [];
+    internal Dictionary<string, EntryRead<Post>> Posts { get; private set; } = [];
+    internal Dictionary<string, EntryRead<FreePage>> Pages { get; private set; } = [];
+    /// <summary>The last graph's published and left-out source paths: links in reused prose were resolved against them.</summary>
+    internal (IReadOnlySet<string> Published, IReadOnlySet<string> Drafts)? Paths { get; private set; }
+
+    /// <summary>
+    /// The files changed since the last build, when every change is an edit to a file the last inventory holds (so it
+    /// still stands, and every other file can be trusted unchanged); null when the input must be looked at again.
+    /// </summary>
+    internal IReadOnlySet<string>? EditsOnly(string inputRoot) =>
+        !lookAtEverything && Scanned is { } scan && changed.All(path => scan.Inventory.Holds(path) && File.Exists(Path.Combine(inputRoot, path)))
+            ? changed.ToHashSet(StringComparer.Ordinal) : null;
+
+    /// <summary>Keeps what this build read; the changes it was told of are now taken in.</summary>
+    internal void Keep(Scan scan, ReadContext context, Dictionary<string, StudyRead> studies, Dictionary<string, EntryRead<Post>> posts,
+        Dictionary<string, EntryRead<FreePage>> pages, IReadOnlySet<string> published, IReadOnlySet<string> drafts)
+    {
+        (Scanned, Context, Studies, Posts, Pages, Paths) = (scan, context, studies, posts, pages, (published, drafts));
+        changed.Clear();
+        lookAtEverything = false;
+    }
+}
+
+/// <summary>The input's files as sorted into the contract's places, the problems found doing so, and the git history.</summary>
+sealed record Scan(InputInventory Inventory, IReadOnlyList<Diagnostic> Problems, GitHistory History);
+
+/// <summary>
+/// What every entry is read against: site.yml, people.yml, the build date and the files of the site. Entries read in
+/// one context are reused only in that same context.
+/// </summary>
+sealed record ReadContext(Scan Scan, string SiteYml, string PeopleYml, DateOnly Today, bool IncludeDrafts,
+    SiteSettings? Settings, IReadOnlyDictionary<string, Person> People, IReadOnlyList<Diagnostic> Problems);
+
+/// <summary>
+/// A study folder as read: the study (null when its index.md is missing or unreadable; a draft study is kept, so posts
+/// can name it) with its published meetings and decisions, the drafts left out, and the problems found.
+/// </summary>
+sealed record StudyRead(ReadContext Context, Study? Study, IReadOnlyList<string> LeftOut, IReadOnlyList<Diagnostic> Problems) : IRead;
+
+/// <summary>A post or page as read (null when unreadable), whether it was left out as a draft, and the problems found.</summary>
+/// <param name="About">For a post, the study it names as it was then (a post about a study read again is read again too).</param>
+sealed record EntryRead<T>(ReadContext Context, string Path, T? Entry, bool LeftOut, IReadOnlyList<Diagnostic> Problems,
+    string? StudySlug = null, Study? About = null) : IRead where T : Entry;
+
+/// <summary>A part of the site as read, and the context it was read in.</summary>
+interface IRead
+{
+    ReadContext Context { get; }
+}
