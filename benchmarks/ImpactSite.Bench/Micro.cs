@@ -53,7 +53,7 @@ public class HotSteps
         prose = new ProseRenderer(graph);
         foreach (var e in graph.Entries)
             foreach (var p in e.AllProse) prose.Render(p, e.SourcePath);
-        page = new SitePages(graph).All().First(v => v.Route == entry.Route);
+        page = new SitePages(graph).All().First(p => p.Route == entry.Route).View();
     }
 
     [Benchmark(Description = "front matter parse (FrontMatterDocument.Parse, one meeting)")]

@@ -59,7 +59,7 @@ public static class Steps
             rows.Add(Measure("theme (Theme.Load)", () => loaded = Theme.Load(theme, diagnostics)));
             if (graph is null || loaded is null) return Fail(diagnostics, input);
             SitePlan? plan = null;
-            rows.Add(Measure("plan (SitePlan.For: every page view and file path)", () => plan = SitePlan.For(graph, loaded, diagnostics)));
+            rows.Add(Measure("plan (SitePlan.For: every file's path, source and maker)", () => plan = SitePlan.For(graph, loaded, diagnostics)));
             if (plan is null) return Fail(diagnostics, input);
             rows.Add(Measure("prose (SiteRenderer.RenderProse: Markdig, sanitiser, plain text)", () => SiteRenderer.RenderProse(graph, diagnostics)));
             var rendered = new Collected();

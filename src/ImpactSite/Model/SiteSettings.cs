@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ImpactSite.Model;
 
 /// <summary>site.yml.</summary>
@@ -20,5 +22,21 @@ public sealed class SiteSettings
     /// <summary>A site route such as "/studies/x/" as a link that works wherever the site is hosted.</summary>
     public string Href(string route) => BasePath + route.TrimStart('/');
 
-    public string Absolute(string route) => new Uri(BaseUrl, route.TrimStart('/')).AbsoluteUri;
+    /// <summary>
+    /// A site route as a full address under base_url. The site's own routes (slugs, fixed names) are plain ASCII and
+    /// are appended as they are, which is what System.Uri gives too, at a fraction of its cost per page; anything else,
+    /// such as an old address in redirect_from with an accent or a colon, is resolved and escaped by System.Uri.
+    /// </summary>
+    public string Absolute(string route)
+    {
+        var path = route.TrimStart('/');
+        return IsPlain(path) ? BaseUrl.AbsoluteUri + path : new Uri(BaseUrl, path).AbsoluteUri;
+    }
+
+    static readonly SearchValues<char> PlainPathChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_~./");
+
+    /// <summary>Characters System.Uri leaves as they are, and no segment starting with a dot (it removes "." and "..").</summary>
+    static bool IsPlain(string path) =>
+        !path.AsSpan().ContainsAnyExcept(PlainPathChars) && !path.StartsWith('.') && !path.Contains("/.", StringComparison.Ordinal);
 }

@@ -37,8 +37,8 @@ public sealed class SitePlan
     public static SitePlan? For(SiteGraph graph, Theme theme, DiagnosticBag diagnostics)
     {
         var pages = new SitePages(graph);
-        var views = pages.All().ToList();
-        var missing = views.Select(v => v.Kind).Append("notfound").Append("redirect").Distinct().Where(k => !theme.Has(k)).ToList();
+        var planned = pages.All().ToList();
+        var missing = planned.Select(p => p.Kind).Append("notfound").Append("redirect").Distinct().Where(k => !theme.Has(k)).ToList();
         foreach (var kind in missing)
             diagnostics.Add(new(Severity.Error, Path.Combine(theme.Root, "layouts", kind + ".hbs"), 1, 1,
                 $"the theme has no template for '{kind}' pages: add layouts/{kind}.hbs.", OutsideInput: true));
@@ -47,8 +47,8 @@ public sealed class SitePlan
         var plan = new SitePlan(graph, theme, diagnostics);
         // The big data files first: the build makes files in this order across cores, and a big one last would leave
         // one core idle while it finishes.
-        plan.AddDataFiles(views);
-        foreach (var view in views) plan.AddPage(view);
+        plan.AddDataFiles(planned);
+        foreach (var page in planned) plan.AddPage(page);
         plan.AddPage(pages.NotFound());
         plan.AddRedirects(pages);
         plan.AddStaticFiles();
@@ -58,14 +58,15 @@ public sealed class SitePlan
     /// <summary>Clean URLs: "/x/" is written as x/index.html; routes with a file name are written as they are.</summary>
     public static string PathOf(string route)
     {
-        var path = route.TrimStart('/');
-        return path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
+        var path = route.AsSpan().TrimStart('/');
+        return path.Length == 0 || path[^1] == '/' ? string.Concat(path, "index.html") : path.ToString();
     }
 
-    void AddPage(PageView view)
+    /// <summary>The page's view is made with the page, not here: the preview plans the whole site after every edit.</summary>
+    void AddPage(PlannedPage page)
     {
-        var path = PathOf(view.Route);
-        Add(new PlannedFile(path, view.SourcePath, () => OutputFile.FromText(path, theme.Render(view), view.SourcePath)));
+        var path = PathOf(page.Route);
+        Add(new PlannedFile(path, page.SourcePath, () => OutputFile.FromText(path, theme.Render(page.View()), page.SourcePath)));
     }
 
     void Add(string path, string? source, Func<byte[]> make) => Add(new PlannedFile(path, source, () => new OutputFile(path, make(), source)));
@@ -85,7 +86,7 @@ public sealed class SitePlan
     void AddRedirects(SitePages pages)
     {
         var lines = new StringBuilder();
-        foreach (var entry in graph.Entries.OrderBy(e => e.Route, StringComparer.Ordinal))
+        foreach (var entry in graph.Entries.Where(e => e.RedirectFrom.Count > 0).OrderBy(e => e.Route, StringComparer.Ordinal))
             foreach (var from in entry.RedirectFrom)
             {
                 if (files.ContainsKey(PathOf(from.Value)) || from.Value == entry.Route)
@@ -100,12 +101,12 @@ public sealed class SitePlan
         Add("_redirects", null, () => Encoding.UTF8.GetBytes(redirects));
     }
 
-    void AddDataFiles(IReadOnlyList<PageView> views)
+    void AddDataFiles(IReadOnlyList<PlannedPage> pages)
     {
         var site = graph.Site;
         Add("search/index.json", null, () => SearchIndex.Write(graph));
         Add("feed.xml", null, () => AtomFeed.Write(graph, site.Title, "/feed.xml", "/", graph.Posts.Cast<Entry>().Concat(graph.Decisions)));
-        Add("sitemap.xml", null, () => Sitemap.Write(views));
+        Add("sitemap.xml", null, () => Sitemap.Write(site, pages));
         Add("robots.txt", null, () => Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {site.Absolute("/sitemap.xml")}\n"));
         foreach (var study in graph.Studies)
         {

@@ -108,6 +108,19 @@ public sealed class SampleSiteTests(SampleSite sample) : IClassFixture<SampleSit
         Assert.NotNull(page.QuerySelector("main a[href='/studies/bridge/']"));
     }
 
+    /// <summary>A description read before the entry's prose was rendered would be empty, and the site's own would show.</summary>
+    [Theory]
+    [InlineData("/studies/bridge/", "BRIDGE is testing whether a peer worker")]
+    [InlineData("/studies/bridge/decisions/plain-english-letters/", "The invitation letter reads like a letter from a solicitor.")]
+    [InlineData("/blog/rewriting-the-bridge-letters/", "Two LEAP North members and our PPI co-ordinator")]
+    [InlineData("/studies/bridge/meetings/2025-03-12-leap-north/", "LEAP North meeting for BRIDGE")]
+    public void Entry_pages_are_described_by_their_own_summary(string route, string start)
+    {
+        var page = site.Page(route);
+        Assert.StartsWith(start, page.QuerySelector("meta[name=description]")!.GetAttribute("content"));
+        Assert.StartsWith(start, page.QuerySelector("meta[property='og:description']")!.GetAttribute("content"));
+    }
+
     [Fact]
     public void Relative_markdown_links_become_page_urls()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using ImpactSite.Model;
 using ImpactSite.Render.Pages;
 
 namespace ImpactSite.Render.Data;
@@ -8,7 +9,7 @@ namespace ImpactSite.Render.Data;
 /// <summary>sitemap.xml: every published HTML page with its absolute URL under base_url (never drafts or redirects).</summary>
 public static class Sitemap
 {
-    public static byte[] Write(IEnumerable<PageView> pages)
+    public static byte[] Write(SiteSettings site, IEnumerable<PlannedPage> pages)
     {
         const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         using var stream = new MemoryStream();
@@ -19,7 +20,7 @@ public static class Sitemap
             foreach (var page in pages.OrderBy(p => p.Route, StringComparer.Ordinal))
             {
                 xml.WriteStartElement("url", ns);
-                xml.WriteElementString("loc", ns, page.AbsoluteUrl);
+                xml.WriteElementString("loc", ns, site.Absolute(page.Route));
                 if (page.Updated is { } updated) xml.WriteElementString("lastmod", ns, updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 xml.WriteEndElement();
             }

@@ -2,7 +2,10 @@ using ImpactSite.Model;
 
 namespace ImpactSite.Render.Pages;
 
-/// <summary>Every HTML page of the site, as page views for the theme: the contract's URL table in one place.</summary>
+/// <summary>
+/// Every HTML page of the site, the contract's URL table in one place: each page's kind, route and source when the
+/// site is planned, and its view for the theme when the page is made.
+/// </summary>
 public sealed class SitePages(SiteGraph graph)
 {
     const int LatestDecisions = 5;
@@ -11,72 +14,73 @@ public sealed class SitePages(SiteGraph graph)
     static readonly string[] FooterPages = ["privacy", "accessibility"];
 
     readonly SiteSettings site = graph.Site;
+    // A few links, made once for every page; the costly shared values (graph.Overview) are made by the first page that needs them.
     readonly SiteView siteView = CreateSiteView(graph);
 
-    public IEnumerable<PageView> All()
+    public IEnumerable<PlannedPage> All()
     {
-        var overview = graph.Overview;
-        yield return Page("home", "/", site.Title, site.Description) with
+        yield return Page("home", "/", site.Title, site.Description, view => view with
         {
-            Figures = overview, Studies = graph.Studies, Decisions = graph.Decisions.Take(LatestDecisions * 2).ToList(),
+            Figures = graph.Overview, Studies = graph.Studies, Decisions = graph.Decisions.Take(LatestDecisions * 2).ToList(),
             Posts = graph.Posts.Take(LatestPosts).ToList(),
-        };
-        yield return Page("studies", "/studies/", "Studies", $"The studies {site.Organisation ?? site.Title} involves people in, and what that involvement changed.") with
+        });
+        yield return Page("studies", "/studies/", "Studies", $"The studies {site.Organisation ?? site.Title} involves people in, and what that involvement changed.", view => view with
         {
-            Figures = overview, Studies = graph.Studies, Breadcrumbs = Crumbs(),
-        };
+            Figures = graph.Overview, Studies = graph.Studies, Breadcrumbs = Crumbs(),
+        });
         foreach (var study in graph.Studies)
             foreach (var page in StudyPages(study)) yield return page;
-        yield return Page("blog", "/blog/", "Blog", "Posts written with our involvement groups.") with { Posts = graph.Posts, Breadcrumbs = Crumbs() };
+        yield return Page("blog", "/blog/", "Blog", "Posts written with our involvement groups.", view => view with { Posts = graph.Posts, Breadcrumbs = Crumbs() });
         foreach (var post in graph.Posts)
-            yield return EntryPage("post", post, post.Summary?.PlainText, Crumbs(("Blog", "/blog/"))) with { Post = post };
+            yield return EntryPage("post", post, () => post.Summary?.PlainText, view => view with { Post = post, Breadcrumbs = Crumbs(("Blog", "/blog/")) });
         foreach (var page in graph.Pages)
-            yield return EntryPage("page", page, null, Crumbs()) with { Page = page };
-        yield return Page("search", "/search/", "Search", "Search every study, decision, meeting and post.") with
+            yield return EntryPage("page", page, () => null, view => view with { Page = page, Breadcrumbs = Crumbs() });
+        yield return Page("search", "/search/", "Search", "Search every study, decision, meeting and post.", view => view with
         {
             Studies = graph.Studies, Posts = graph.Posts, Pages = graph.Pages, Breadcrumbs = Crumbs(),
-        };
+        });
     }
 
-    public PageView NotFound() => Page("notfound", "/404.html", "Page not found", null);
+    public PlannedPage NotFound() => Page("notfound", "/404.html", "Page not found", null, view => view);
 
     /// <summary>The HTML fallback for an old URL: meta refresh, canonical link and a visible link.</summary>
-    public PageView Redirect(string from, Entry to) => Page("redirect", from, to.Title, null) with { RedirectTo = to.AbsoluteUrl, SourcePath = to.SourcePath };
+    public PlannedPage Redirect(string from, Entry to) =>
+        Page("redirect", from, to.Title, null, view => view with { RedirectTo = to.AbsoluteUrl }, source: to.SourcePath);
 
-    IEnumerable<PageView> StudyPages(Study study)
+    IEnumerable<PlannedPage> StudyPages(Study study)
     {
         var feed = (Url: site.Href(study.Route + "feed.xml"), Title: $"{study.Title}: what happened to your suggestions");
-        var studyCrumbs = Crumbs(("Studies", "/studies/"), (study.Title, study.Route));
-        yield return EntryPage("study", study, study.Summary.PlainText, Crumbs(("Studies", "/studies/"))) with
+        IReadOnlyList<Link> StudyCrumbs(params (string Title, string Route)[] below) => Crumbs([("Studies", "/studies/"), (study.Title, study.Route), .. below]);
+
+        yield return EntryPage("study", study, () => study.Summary.PlainText, view => view with
         {
-            Study = study, Figures = study.Figures,
+            Study = study, Figures = study.Figures, Breadcrumbs = Crumbs(("Studies", "/studies/")),
             Decisions = study.Decisions.Take(LatestDecisions).ToList(), Meetings = study.Meetings, Posts = graph.PostsAbout(study),
             Timeline = QuarterActivity.For(study.Meetings, study.Decisions),
             Coverage = Coverage(study),
             AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
-        };
+        });
         yield return Page("decisions", study.Route + "decisions/", $"You said, we did: {study.Title}",
-            $"Every suggestion made to {study.Title} and what happened to it.") with
-        {
-            Study = study, Decisions = study.Decisions, Figures = study.Figures, Breadcrumbs = studyCrumbs, SourcePath = study.SourcePath,
-            AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
-        };
+            $"Every suggestion made to {study.Title} and what happened to it.", view => view with
+            {
+                Study = study, Decisions = study.Decisions, Figures = study.Figures, Breadcrumbs = StudyCrumbs(),
+                AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
+            }, source: study.SourcePath);
         foreach (var decision in study.Decisions)
-            yield return EntryPage("decision", decision, decision.YouSaid.PlainText,
-                Crumbs(("Studies", "/studies/"), (study.Title, study.Route), ("You said, we did", study.Route + "decisions/"))) with
+            yield return EntryPage("decision", decision, () => decision.YouSaid.PlainText, view => view with
             {
-                Decision = decision, Study = study, AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
-            };
-        yield return Page("meetings", study.Route + "meetings/", $"Meetings: {study.Title}", $"Involvement meetings held for {study.Title}.") with
+                Decision = decision, Study = study, Breadcrumbs = StudyCrumbs(("You said, we did", study.Route + "decisions/")),
+                AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
+            });
+        yield return Page("meetings", study.Route + "meetings/", $"Meetings: {study.Title}", $"Involvement meetings held for {study.Title}.", view => view with
         {
-            Study = study, Meetings = study.Meetings, Breadcrumbs = studyCrumbs, SourcePath = study.SourcePath,
-        };
+            Study = study, Meetings = study.Meetings, Breadcrumbs = StudyCrumbs(),
+        }, source: study.SourcePath);
         foreach (var meeting in study.Meetings)
-            yield return EntryPage("meeting", meeting, $"{meeting.Group ?? "Involvement"} meeting for {study.Title}, {English.Date(meeting.Held)}.",
-                Crumbs(("Studies", "/studies/"), (study.Title, study.Route), ("Meetings", study.Route + "meetings/"))) with
+            yield return EntryPage("meeting", meeting, () => $"{meeting.Group ?? "Involvement"} meeting for {study.Title}, {English.Date(meeting.Held)}.", view => view with
             {
-                Meeting = meeting, Study = study,
-            };
+                Meeting = meeting, Study = study, Breadcrumbs = StudyCrumbs(("Meetings", study.Route + "meetings/")),
+            });
     }
 
     IReadOnlyList<StandardCoverage> Coverage(Study study)
@@ -89,20 +93,29 @@ public sealed class SitePages(SiteGraph graph)
             .ToList();
     }
 
-    PageView EntryPage(string kind, Entry entry, string? description, IReadOnlyList<Link> crumbs) =>
-        Page(kind, entry.Route, entry.Title, description) with
+    /// <summary>An entry's own page. Its description is read when the page is made, after the entry's prose is rendered.</summary>
+    PlannedPage EntryPage(string kind, Entry entry, Func<string?> description, Func<PageView, PageView> details) =>
+        new(kind, entry.Route, entry.SourcePath, entry.Updated, () => details(View(kind, entry.Route, entry.SourcePath, entry.Title, description()) with
         {
-            SourcePath = entry.SourcePath, HistoryUrl = entry.HistoryUrl, Updated = entry.Updated, Breadcrumbs = crumbs,
+            HistoryUrl = entry.HistoryUrl, Updated = entry.Updated,
             Cite = new Citation(site.Organisation ?? site.Title, entry.Title, (entry.Updated ?? entry.Date ?? graph.BuildDate).Year,
                 entry.AbsoluteUrl, graph.BuildDate, graph.SourceCommit),
-        };
+        }));
 
-    PageView Page(string kind, string route, string title, string? description) => new()
+    /// <param name="details">What the page's kind adds to the view every page has.</param>
+    PlannedPage Page(string kind, string route, string title, string? description, Func<PageView, PageView> details, string? source = null) =>
+        new(kind, route, source, null, () => details(View(kind, route, source, title, description)));
+
+    PageView View(string kind, string route, string? source, string title, string? description)
     {
-        Kind = kind, Site = siteView, Title = title, Route = route, Url = site.Href(route), AbsoluteUrl = site.Absolute(route),
-        Description = description is { Length: > 300 } ? description[..297].TrimEnd() + "…" : description,
-        Nav = siteView.NavLinks.Select(l => l with { Current = IsCurrent(l.Url, site.Href(route)) }).ToList(),
-    };
+        var url = site.Href(route);
+        return new()
+        {
+            Kind = kind, Site = siteView, Title = title, Route = route, Url = url, AbsoluteUrl = site.Absolute(route), SourcePath = source,
+            Description = description is { Length: > 300 } ? description[..297].TrimEnd() + "…" : description,
+            Nav = siteView.NavLinks.Select(l => l with { Current = IsCurrent(l.Url, url) }).ToList(),
+        };
+    }
 
     bool IsCurrent(string navUrl, string pageUrl) =>
         navUrl == site.BasePath ? pageUrl == navUrl : pageUrl.StartsWith(navUrl, StringComparison.Ordinal);
