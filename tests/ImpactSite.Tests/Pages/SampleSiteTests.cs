@@ -35,18 +35,6 @@ public sealed class SampleSiteTests(SampleSite sample) : IClassFixture<SampleSit
     [InlineData("assets/files/meeting-summary-template.txt")]
     public void Publishes_every_contract_url(string path) => Assert.True(site.Has(path), $"{path} missing");
 
-    /// <summary>Search results and shared links show the description: each entry's own words, not the site's.</summary>
-    [Theory]
-    [InlineData("/studies/bridge/", "BRIDGE")]
-    [InlineData("/studies/bridge/decisions/plain-english-letters/", "solicitor")]
-    [InlineData("/blog/rewriting-the-bridge-letters/", "invitation letter")]
-    public void Entry_pages_are_described_in_their_own_words(string route, string expected)
-    {
-        var description = site.Page(route).QuerySelector("meta[name=description]")?.GetAttribute("content") ?? "";
-        Assert.Contains(expected, description);
-        Assert.NotEqual(site.Page("/").QuerySelector("meta[name=description]")?.GetAttribute("content"), description);
-    }
-
     [Fact]
     public void Every_page_has_language_title_one_h1_one_main_header_nav_and_footer()
     {

@@ -13,7 +13,7 @@ public sealed class SitePlanTests(SampleSite sample) : IClassFixture<SampleSite>
     static SitePlan Plan()
     {
         var prepared = SiteBuilder.Prepare(new BuildRequest(Repo.Input, Repo.Theme, SampleSite.Today));
-        SiteRenderer.DeferProse(prepared.Graph!, prepared.Diagnostics);
+        SiteRenderer.DeferProse(prepared.Graph!);
         return prepared.Plan!;
     }
 

@@ -114,4 +114,22 @@ public sealed class BrokenInputTests
         Assert.Contains("studies/alpha/decisions/a.md", errors);
         Assert.Contains("studies/alpha/decisions/b.md", errors);
     }
+
+    /// <summary>
+    /// Problems in the prose are found when it is rendered, after the front matter is read: an error in one file's front
+    /// matter must not hide them (the theme loads while the content is read, and once counted its errors too).
+    /// </summary>
+    [Fact]
+    public void Front_matter_errors_do_not_hide_problems_in_other_files_prose()
+    {
+        using var temp = new TempSite();
+        temp.Study("alpha", "extra: [unclosed");
+        temp.Study("beta").Write("studies/beta/meetings/m.md", "---\ntitle: M\ndate: 2025-01-01\ngroup: LEAP North\n---\nThanks to @nobody.\n");
+        for (var attempt = 0; attempt < 5; attempt++) // the race this guards against did not lose every time
+        {
+            var errors = temp.Build().Result.Errors.Select(e => (e.Path, e.Message)).ToList();
+            Assert.Contains(errors, e => e.Path == "studies/alpha/index.md");
+            Assert.Contains(errors, e => e.Path == "studies/beta/meetings/m.md" && e.Message.Contains("'@nobody' is not in people.yml"));
+        }
+    }
 }

@@ -23,7 +23,17 @@ public sealed class Theme
         StaticFiles = staticFiles;
     }
 
+    /// <summary>The theme, or null when it has errors (reported). Only the theme's own errors count: it loads while the
+    /// content is read into the same diagnostics, and content errors must not decide whether pages are planned.</summary>
     public static Theme? Load(string root, DiagnosticBag diagnostics)
+    {
+        var own = new DiagnosticBag();
+        var theme = Compile(root, own);
+        diagnostics.AddRange(own.Sorted());
+        return own.HasErrors ? null : theme;
+    }
+
+    static Theme? Compile(string root, DiagnosticBag diagnostics)
     {
         if (!Directory.Exists(Path.Combine(root, "layouts")))
         {
@@ -47,7 +57,7 @@ public sealed class Theme
             Compile(file, diagnostics, source => theme.layouts[Path.GetFileNameWithoutExtension(file)] = handlebars.Compile(source));
         if (!theme.layouts.ContainsKey("base"))
             diagnostics.Add(new(Severity.Error, Path.Combine(root, "layouts", "base.hbs"), 1, 1, "the theme has no base.hbs: it wraps every page.", OutsideInput: true));
-        return diagnostics.HasErrors ? null : theme;
+        return theme;
     }
 
     static void Compile(string file, DiagnosticBag diagnostics, Action<string> register)
