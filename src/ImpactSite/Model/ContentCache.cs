@@ -23,8 +23,6 @@ public sealed class ContentCache
     internal Dictionary<string, StudyRead> Studies { get; private set; } = [];
     internal Dictionary<string, EntryRead<Post>> Posts { get; private set; } = [];
     internal Dictionary<string, EntryRead<FreePage>> Pages { get; private set; } = [];
-    /// <summary>The last graph's published and left-out source paths: links in reused prose were resolved against them.</summary>
-    internal (IReadOnlySet<string> Published, IReadOnlySet<string> Drafts)? Paths { get; private set; }
 
     /// <summary>
     /// The files changed since the last build, when every change is an edit to a file the last inventory holds (so it
@@ -36,9 +34,9 @@ public sealed class ContentCache
 
     /// <summary>Keeps what this build read; the changes it was told of are now taken in.</summary>
     internal void Keep(Scan scan, ReadContext context, Dictionary<string, StudyRead> studies, Dictionary<string, EntryRead<Post>> posts,
-        Dictionary<string, EntryRead<FreePage>> pages, IReadOnlySet<string> published, IReadOnlySet<string> drafts)
+        Dictionary<string, EntryRead<FreePage>> pages)
     {
-        (Scanned, Context, Studies, Posts, Pages, Paths) = (scan, context, studies, posts, pages, (published, drafts));
+        (Scanned, Context, Studies, Posts, Pages) = (scan, context, studies, posts, pages);
         changed.Clear();
         lookAtEverything = false;
     }
@@ -58,15 +56,26 @@ sealed record ReadContext(Scan Scan, string SiteYml, string PeopleYml, DateOnly 
 /// A study folder as read: the study (null when its index.md is missing or unreadable; a draft study is kept, so posts
 /// can name it) with its published meetings and decisions, the drafts left out, and the problems found.
 /// </summary>
-sealed record StudyRead(ReadContext Context, Study? Study, IReadOnlyList<string> LeftOut, IReadOnlyList<Diagnostic> Problems) : IRead;
+sealed record StudyRead(ReadContext Context, Study? Study, IReadOnlyList<string> LeftOut, IReadOnlyList<Diagnostic> Problems) : IRead
+{
+    public IEnumerable<string> Published => Study is null || LeftOut.Contains(Study.SourcePath) ? []
+        : Study.Meetings.Concat<Entry>(Study.Decisions).Prepend(Study).Select(e => e.SourcePath);
+    IEnumerable<string> IRead.LeftOut => LeftOut;
+}
 
 /// <summary>A post or page as read (null when unreadable), whether it was left out as a draft, and the problems found.</summary>
 /// <param name="About">For a post, the study it names as it was then (a post about a study read again is read again too).</param>
 sealed record EntryRead<T>(ReadContext Context, string Path, T? Entry, bool LeftOut, IReadOnlyList<Diagnostic> Problems,
-    string? StudySlug = null, Study? About = null) : IRead where T : Entry;
+    string? StudySlug = null, Study? About = null) : IRead where T : Entry
+{
+    public IEnumerable<string> Published => Entry is null || LeftOut ? [] : [Path];
+    IEnumerable<string> IRead.LeftOut => LeftOut ? [Path] : [];
+}
 
-/// <summary>A part of the site as read, and the context it was read in.</summary>
+/// <summary>A part of the site as read, the context it was read in, and the source paths it publishes and leaves out.</summary>
 interface IRead
 {
     ReadContext Context { get; }
+    IEnumerable<string> Published { get; }
+    IEnumerable<string> LeftOut { get; }
 }

@@ -47,6 +47,9 @@ public sealed class Prose(string markdown, SourceLocation at, bool inline)
         rendered = true;
     }
 
+    /// <summary>Neither rendered nor set to render: new since the last graph (all of an entry's prose is set at once).</summary>
+    public bool IsNew => !rendered && pending is null;
+
     /// <summary>
     /// Renders this prose the first time its HTML, text or problems are read (the preview renders only what a page
     /// shows), unless it is rendered already or set to be.

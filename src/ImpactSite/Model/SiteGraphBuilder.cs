@@ -32,14 +32,14 @@ public static class SiteGraphBuilder
             return null;
         }
         var graph = reading.Graph(settings);
-        if (reading.ReusedAny && cache?.Paths is { } last && !(last.Published.SetEquals(graph.BySource.Keys) && last.Drafts.SetEquals(graph.LeftOutDrafts)))
+        if (reading.ReusedAny && reading.PublishedChanged)
         {
             reading = new Reading(inputRoot, parser, context, null, edits!);
             reading.ReadAll();
             graph = reading.Graph(settings);
         }
         diagnostics.AddRange(reading.Problems);
-        cache?.Keep(scan, context, reading.Studies, reading.Posts, reading.Pages, graph.BySource.Keys.ToHashSet(StringComparer.Ordinal), graph.LeftOutDrafts);
+        cache?.Keep(scan, context, reading.Studies, reading.Posts, reading.Pages);
         return graph;
     }
 
@@ -99,20 +99,24 @@ public static class SiteGraphBuilder
         public Dictionary<string, EntryRead<Post>> Posts { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, EntryRead<FreePage>> Pages { get; } = new(StringComparer.Ordinal);
         public bool ReusedAny { get; private set; }
+        /// <summary>Whether a part read again publishes or leaves out other source paths than it did at the last build.</summary>
+        public bool PublishedChanged { get; private set; }
 
         public IEnumerable<Diagnostic> Problems =>
             Studies.Values.SelectMany(s => s.Problems).Concat(Posts.Values.SelectMany(p => p.Problems)).Concat(Pages.Values.SelectMany(p => p.Problems));
 
         public void ReadAll()
         {
+            var changedStudies = changed.Select(path => path.Split('/')).Where(parts => parts is ["studies", _, ..]).Select(parts => parts[1]).ToHashSet();
             InParallel(inventory.Studies.Values.ToArray(), Studies, files => files.Slug, files =>
-                Reused(previous?.Studies, files.Slug, [files.Index, .. files.Meetings, .. files.Decisions]) ?? ReadStudy(files));
+                Reused(previous?.Studies, files.Slug, changedStudies.Contains(files.Slug)) ?? Compared(previous?.Studies, files.Slug, ReadStudy(files)));
             var studiesBySlug = Studies.Values.Select(s => s.Study).OfType<Study>().ToDictionary(s => s.Slug);
             // A post is read again when the study it names was: it links to that study.
             InParallel(inventory.Posts, Posts, path => path, path =>
-                Reused(previous?.Posts, path, [path], post => studiesBySlug.GetValueOrDefault(post.StudySlug ?? "") == post.About)
-                ?? ReadPost(path, studiesBySlug));
-            InParallel(inventory.Pages, Pages, path => path, path => Reused(previous?.Pages, path, [path]) ?? ReadPage(path));
+                Reused(previous?.Posts, path, changed.Contains(path), post => studiesBySlug.GetValueOrDefault(post.StudySlug ?? "") == post.About)
+                ?? Compared(previous?.Posts, path, ReadPost(path, studiesBySlug)));
+            InParallel(inventory.Pages, Pages, path => path, path =>
+                Reused(previous?.Pages, path, changed.Contains(path)) ?? Compared(previous?.Pages, path, ReadPage(path)));
         }
 
         public SiteGraph Graph(SiteSettings settings)
@@ -134,6 +138,7 @@ public static class SiteGraphBuilder
                 SourceCommit = context.Scan.History.SourceCommit,
             };
             var bySource = (Dictionary<string, Entry>)graph.BySource;
+            bySource.EnsureCapacity(Studies.Values.Sum(s => (s.Study?.Meetings.Count ?? 0) + (s.Study?.Decisions.Count ?? 0) + 1) + Posts.Count + Pages.Count);
             foreach (var entry in graph.Entries) bySource[entry.SourcePath] = entry;
             return graph;
         }
@@ -147,12 +152,21 @@ public static class SiteGraphBuilder
         }
 
         /// <summary>The part as the last build read it, if that was in this context and none of its files changed since.</summary>
-        TRead? Reused<TRead>(Dictionary<string, TRead>? last, string key, IEnumerable<string?> files, Func<TRead, bool>? stillValid = null)
+        TRead? Reused<TRead>(Dictionary<string, TRead>? last, string key, bool changedSince, Func<TRead, bool>? stillValid = null)
             where TRead : class, IRead
         {
-            if (last is null || !last.TryGetValue(key, out var read) || read.Context != context
-                || files.Any(f => f is not null && changed.Contains(f)) || !(stillValid?.Invoke(read) ?? true)) return null;
+            if (last is null || changedSince || !last.TryGetValue(key, out var read) || read.Context != context
+                || !(stillValid?.Invoke(read) ?? true)) return null;
             ReusedAny = true;
+            return read;
+        }
+
+        /// <summary>Notes whether a part read again publishes what it did: links in reused prose were resolved against that.</summary>
+        TRead Compared<TRead>(Dictionary<string, TRead>? last, string key, TRead read) where TRead : IRead
+        {
+            if (last is not null && last.TryGetValue(key, out var before)
+                && !(before.Published.SequenceEqual(read.Published) && before.LeftOut.SequenceEqual(read.LeftOut)))
+                PublishedChanged = true;
             return read;
         }
 

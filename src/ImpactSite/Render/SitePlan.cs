@@ -45,6 +45,7 @@ public sealed class SitePlan
         if (missing.Count > 0) return null;
 
         var plan = new SitePlan(graph, theme, diagnostics);
+        plan.files.EnsureCapacity(planned.Count + 3 * graph.Studies.Count + graph.Assets.Count + theme.StaticFiles.Count + 8);
         // The big data files first: the build makes files in this order across cores, and a big one last would leave
         // one core idle while it finishes.
         plan.AddDataFiles(planned);

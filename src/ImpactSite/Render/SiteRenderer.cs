@@ -23,7 +23,7 @@ public static class SiteRenderer
     public static void DeferProse(SiteGraph graph)
     {
         var renderer = new ProseRenderer(graph);
-        foreach (var entry in graph.Entries)
+        foreach (var entry in graph.Entries.Where(e => e.Body.IsNew))
             foreach (var prose in entry.AllProse)
                 prose.RenderOnFirstUse(p => renderer.Render(p, entry.SourcePath));
     }
