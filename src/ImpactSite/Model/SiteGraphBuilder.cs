@@ -193,10 +193,11 @@ public static class SiteGraphBuilder
                 return null;
             }
             if (reader.ReadStudy(parser.Parse(files.Index, problems), files.Slug) is not { } study) return null;
-            var meetings = meetingDocs.Select(m => reader.ReadMeeting(m, study, InputInventory.SlugOf(m.Path)))
+            // In parallel too: the preview reads one study again after an edit, and a large study has hundreds of entries.
+            var meetings = meetingDocs.AsParallel().AsOrdered().Select(m => reader.ReadMeeting(m, study, InputInventory.SlugOf(m.Path)))
                 .OfType<Meeting>().ToDictionary(m => m.Slug, StringComparer.Ordinal);
             study.Meetings.AddRange(meetings.Values.OrderByDescending(m => m.Held).ThenBy(m => m.Slug, StringComparer.Ordinal));
-            study.Decisions.AddRange(decisionDocs.Select(d => reader.ReadDecision(d, study, meetings, context.Today))
+            study.Decisions.AddRange(decisionDocs.AsParallel().AsOrdered().Select(d => reader.ReadDecision(d, study, meetings, context.Today))
                 .OfType<Decision>().OrderByDescending(d => d.Raised).ThenBy(d => d.Slug, StringComparer.Ordinal));
             return study;
         }
