@@ -23,6 +23,12 @@ public sealed class ParseCache
     /// </summary>
     public void Trust(IReadOnlySet<string>? changedOnly) => changed = changedOnly;
 
+    /// <summary>Forgets files no longer in the input (deleted or renamed), so a long preview does not keep them.</summary>
+    public void KeepOnly(Func<string, bool> inInput)
+    {
+        foreach (var path in parsed.Keys.Where(path => !inInput(path))) parsed.TryRemove(path, out _);
+    }
+
     public FrontMatterDocument Parse(string root, string path, DiagnosticBag diagnostics, Func<DiagnosticBag, FrontMatterDocument> parse)
     {
         if (!parsed.TryGetValue(path, out var hit) || changed is null || changed.Contains(path))

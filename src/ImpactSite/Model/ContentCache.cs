@@ -28,9 +28,19 @@ public sealed class ContentCache
     /// The files changed since the last build, when every change is an edit to a file the last inventory holds (so it
     /// still stands, and every other file can be trusted unchanged); null when the input must be looked at again.
     /// </summary>
-    internal IReadOnlySet<string>? EditsOnly(string inputRoot) =>
-        !lookAtEverything && Scanned is { } scan && changed.All(path => scan.Inventory.Holds(path) && File.Exists(Path.Combine(inputRoot, path)))
-            ? changed.ToHashSet(StringComparer.Ordinal) : null;
+    internal IReadOnlySet<string>? EditsOnly(string inputRoot)
+    {
+        if (lookAtEverything || Scanned is not { } scan) return null;
+        var edits = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in changed)
+        {
+            var (held, exists) = (scan.Inventory.Holds(path), Path.Exists(Path.Combine(inputRoot, path)));
+            if (held && exists) edits.Add(path);
+            else if (held || exists) return null; // deleted, or added: look at the input again
+            // Neither: a temporary file an editor saved through, which came and went.
+        }
+        return edits;
+    }
 
     /// <summary>Keeps what this build read; the changes it was told of are now taken in.</summary>
     internal void Keep(Scan scan, ReadContext context, Dictionary<string, StudyRead> studies, Dictionary<string, EntryRead<Post>> posts,

@@ -13,6 +13,7 @@ public static class SiteGraphBuilder
         cache?.Parsed.Trust(edits);
         var parser = new Parser(inputRoot, cache?.Parsed);
         var scan = edits is not null ? cache!.Scanned! : ScanInput(inputRoot);
+        if (edits is null) cache?.Parsed.KeepOnly(scan.Inventory.Holds);
         diagnostics.AddRange(scan.Problems);
         if (scan.Inventory.SiteYml is null)
         {

@@ -56,13 +56,38 @@ public sealed class ParseCacheTests : IDisposable
         Assert.Empty(first.Sorted());
     }
 
+    /// <summary>A cache that has parsed pages/about.md once.</summary>
+    ParseCache CachedOnce(string content, ref int parses)
+    {
+        temp.Write("pages/about.md", content);
+        var cache = new ParseCache();
+        Parse(cache, "pages/about.md", new DiagnosticBag(), ref parses);
+        return cache;
+    }
+
+    [Fact]
+    public void A_file_no_longer_in_the_input_is_forgotten_and_one_the_watcher_reports_is_parsed_again()
+    {
+        var parses = 0;
+        var cache = CachedOnce("---\ntitle: About\n---\nBody.\n", ref parses);
+        cache.KeepOnly(path => path != "pages/about.md");
+        Parse(cache, "pages/about.md", new DiagnosticBag(), ref parses);
+        Assert.Equal(2, parses);
+
+        // Trusted: an unchanged file is not looked at; a reported one is parsed again even if its size and time match.
+        cache.Trust(new HashSet<string>());
+        Parse(cache, "pages/about.md", new DiagnosticBag(), ref parses);
+        Assert.Equal(2, parses);
+        cache.Trust(new HashSet<string> { "pages/about.md" });
+        Parse(cache, "pages/about.md", new DiagnosticBag(), ref parses);
+        Assert.Equal(3, parses);
+    }
+
     [Fact]
     public void A_changed_file_is_parsed_again()
     {
-        temp.Write("pages/about.md", "---\ntitle: About\n---\nBody one.\n");
-        var cache = new ParseCache();
         var parses = 0;
-        Parse(cache, "pages/about.md", new DiagnosticBag(), ref parses);
+        var cache = CachedOnce("---\ntitle: About\n---\nBody one.\n", ref parses);
         temp.Write("pages/about.md", "---\ntitle: About\n---\nBody two, longer.\n");
         var changed = Parse(cache, "pages/about.md", new DiagnosticBag(), ref parses);
         Assert.Equal(2, parses);

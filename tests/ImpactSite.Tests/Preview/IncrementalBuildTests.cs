@@ -29,6 +29,13 @@ public sealed class IncrementalBuildTests : IDisposable
         Edit(decision, text => text + "\nA new paragraph about @heron and the reminders.\n");
         Edit(decision, text => ReplaceKey(text, "status", "not-adopted") + "\n");
         Edit(decision, text => AddKey(text, "reason: It cost too much to send them."));
+
+        // Saved as some editors do, through a temporary file renamed over the real one (which also mends the duplicate key).
+        var temporary = "studies/bridge/decisions/text-reminders.md___jb_tmp___";
+        File.WriteAllText(Path.Combine(input, temporary), File.ReadAllText(Path.Combine(input, decision)).Replace("reason: It cost too much to send them.\n", "", StringComparison.Ordinal));
+        File.Move(Path.Combine(input, temporary), Path.Combine(input, decision), overwrite: true);
+        cache.Changed([temporary]);
+        Changed(decision);
     }
 
     [Fact]
