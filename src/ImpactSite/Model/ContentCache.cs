@@ -11,7 +11,6 @@ namespace ImpactSite.Model;
 public sealed class ContentCache
 {
     readonly HashSet<string> changed = new(StringComparer.Ordinal);
-    bool lookAtEverything = true;
 
     /// <summary>Input-relative paths the watcher saw created, changed or deleted since the last build (files or folders).</summary>
     public void Changed(IEnumerable<string> paths) => changed.UnionWith(paths);
@@ -30,7 +29,7 @@ public sealed class ContentCache
     /// </summary>
     internal IReadOnlySet<string>? EditsOnly(string inputRoot)
     {
-        if (lookAtEverything || Scanned is not { } scan) return null;
+        if (Scanned is not { } scan) return null; // the first build looks at everything
         var edits = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in changed)
         {
@@ -48,7 +47,6 @@ public sealed class ContentCache
     {
         (Scanned, Context, Studies, Posts, Pages) = (scan, context, studies, posts, pages);
         changed.Clear();
-        lookAtEverything = false;
     }
 }
 
