@@ -98,7 +98,10 @@ public sealed class PreviewServerTests(ITestOutputHelper output)
         var reloadAfter = clock.Elapsed;
         await Eventually(http, "/studies/alpha/", page => page.Contains("Alpha renamed"));
         var servedAfter = clock.Elapsed;
-        Assert.True(builds.Reader.TryRead(out var rebuild));
+        // The page is told to reload before the build's report goes out: wait for this edit's report.
+        PreviewBuild rebuild;
+        do rebuild = await builds.Reader.ReadAsync().AsTask().WaitAsync(Patience);
+        while (!rebuild.Changed.Any(path => path.EndsWith("studies/alpha/index.md", StringComparison.Ordinal)));
         output.WriteLine($"edit -> 'reload' event: {reloadAfter.TotalMilliseconds:0} ms (of which the build: {rebuild.Elapsed.TotalMilliseconds:0} ms); " +
                          $"edit -> new title served: {servedAfter.TotalMilliseconds:0} ms");
         // The time to reload is the build's time plus the preview's own share: noticing the save, waiting 50 ms for quiet,
