@@ -34,7 +34,7 @@ public sealed class HtmlChecksTests : IDisposable
     public void A_theme_that_breaks_page_structure_or_links_is_reported_once_per_problem_and_publishes_nothing()
     {
         var theme = Path.Combine(temp.Root, "theme");
-        CopyFolder(Repo.Theme, theme);
+        Folder.Copy(Repo.Theme, theme);
         var basePath = Path.Combine(theme, "layouts", "base.hbs");
         var layout = File.ReadAllText(basePath);
         File.WriteAllText(basePath, layout.Replace("<html lang=\"{{site.language}}\">", "<html>")
@@ -44,15 +44,5 @@ public sealed class HtmlChecksTests : IDisposable
         Assert.Single(messages, m => m.Contains("the theme links to /theme/missing.css, which this build does not publish"));
         Assert.Contains(messages, m => m == "the theme produced a page that has no lang attribute on <html>.");
         Assert.Empty(result.Files);
-    }
-
-    static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

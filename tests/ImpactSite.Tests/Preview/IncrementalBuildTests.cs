@@ -145,12 +145,7 @@ public sealed class IncrementalBuildTests : IDisposable
     {
         var root = Directory.CreateTempSubdirectory("impactsite-incremental-").FullName;
         var input = Path.Combine(root, "input");
-        foreach (var file in Directory.EnumerateFiles(Repo.Input, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(input, Path.GetRelativePath(Repo.Input, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Folder.Copy(Repo.Input, input);
         return input;
     }
 }
