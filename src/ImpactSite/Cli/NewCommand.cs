@@ -160,13 +160,13 @@ public static class NewCommand
     {
         if (!File.Exists(Path.Combine(root, "people.yml"))) return [];
         // Problems in people.yml are for 'check' to report; here it only helps to list and check ids.
-        var file = SourceFile.Read(root, "people.yml", out _);
+        var file = SourceFile.Read(root, "people.yml", new DiagnosticBag());
         return PeopleReader.Read(file, new DiagnosticBag()).Keys.ToList();
     }
 
     static List<string> Groups(string root, string study)
     {
-        var file = SourceFile.Read(root, $"studies/{study}/index.md", out _);
+        var file = SourceFile.Read(root, $"studies/{study}/index.md", new DiagnosticBag());
         return FrontMatterDocument.Parse(file, new DiagnosticBag()).Fields.List("groups").Select(g => g.Value).ToList();
     }
 

@@ -22,6 +22,7 @@ public sealed class FrontMatterDocument
     public static FrontMatterDocument Parse(SourceFile file, DiagnosticBag diagnostics)
     {
         var text = file.Text;
+        if (file.Refused) return new() { Path = file.Path, Fields = YamlFields.Empty(file.Path), Body = "", BodyLine = 1 };
         if (!text.StartsWith("---\n", StringComparison.Ordinal) && text != "---")
         {
             diagnostics.Error(file.Path, 1, 1,

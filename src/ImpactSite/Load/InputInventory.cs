@@ -35,27 +35,10 @@ public sealed partial class InputInventory
     public static InputInventory Scan(string root, DiagnosticBag diagnostics)
     {
         var inventory = new InputInventory();
-        foreach (var file in Walk(new DirectoryInfo(root), "", diagnostics).Order(StringComparer.Ordinal))
+        var files = FileTree.Files(root, (path, refusal) => diagnostics.Error(path, 1, 1, refusal), IsIgnored);
+        foreach (var file in files.Order(StringComparer.Ordinal))
             if (inventory.Place(file, diagnostics)) inventory.held.Add(file);
         return inventory;
-    }
-
-    /// <summary>
-    /// The input's files, input-relative. Symbolic links are reported and never followed, so nothing from outside
-    /// the input folder can be published through one.
-    /// </summary>
-    static IEnumerable<string> Walk(DirectoryInfo folder, string prefix, DiagnosticBag diagnostics)
-    {
-        foreach (var item in folder.EnumerateFileSystemInfos())
-        {
-            var relative = prefix + item.Name;
-            if (IsIgnored(relative)) continue;
-            if (item.LinkTarget is not null)
-                diagnostics.Error(relative, 1, 1, "this is a symbolic link, which ImpactSite does not follow (it could publish files from outside the input folder): copy the file here instead.");
-            else if (item is DirectoryInfo sub)
-                foreach (var file in Walk(sub, relative + "/", diagnostics)) yield return file;
-            else yield return relative;
-        }
     }
 
     /// <summary>The contract: files (and folders) whose names start with '_' or '.' are ignored.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using ImpactSite.Validate;
 using Microsoft.Win32.SafeHandles;
 
 namespace ImpactSite.Load;
@@ -9,15 +10,37 @@ public sealed record SourceFile(string Path, string Text)
 {
     static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Reads UTF-8 with or without a BOM and normalises CRLF/CR to LF so line numbers match editors.</summary>
-    public static SourceFile Read(string root, string relativePath, out bool invalidUtf8)
+    /// <summary>A file that was not read (not a regular file, or too large: reported), so it has no text to check.</summary>
+    public bool Refused { get; private init; }
+
+    /// <summary>
+    /// Reads UTF-8 with or without a BOM and normalises CRLF/CR to LF so line numbers match editors. What it is and
+    /// how long it is are looked at before it is opened: a pipe would block the read, and a huge file would take the
+    /// memory and the time of the whole build.
+    /// </summary>
+    public static SourceFile Read(string root, string relativePath, DiagnosticBag diagnostics)
     {
+        var full = System.IO.Path.Combine(root, relativePath);
+        var entry = FileEntry.Of(full);
+        var refusal = entry.Type switch
+        {
+            EntryType.RegularFile when entry.Length > TextLimits.MaxFileBytes => TextLimits.TooLarge(entry.Length),
+            EntryType.RegularFile => null,
+            EntryType.Missing => "this file disappeared while the build was reading the folder: save it again.",
+            _ => entry.Refusal ?? "this is a folder, not a file: rename it.",
+        };
+        if (refusal is not null)
+        {
+            diagnostics.Error(relativePath, 1, 1, refusal);
+            return new SourceFile(relativePath, "") { Refused = true };
+        }
         // The bytes only live until decoded: a pooled buffer saves allocating them for every file of a large site.
-        using var handle = File.OpenHandle(System.IO.Path.Combine(root, relativePath));
-        var buffer = ArrayPool<byte>.Shared.Rent(checked((int)RandomAccess.GetLength(handle)));
+        using var handle = File.OpenHandle(full);
+        var buffer = ArrayPool<byte>.Shared.Rent(checked((int)Math.Min(RandomAccess.GetLength(handle), TextLimits.MaxFileBytes)));
         try
         {
-            var text = Decode(buffer.AsSpan(0, ReadAll(handle, buffer)), out invalidUtf8);
+            var text = Decode(buffer.AsSpan(0, ReadAll(handle, buffer)), out var invalidUtf8);
+            if (invalidUtf8) diagnostics.Error(relativePath, 1, 1, "this file is not valid UTF-8 text: save it as UTF-8 in your editor.");
             return new SourceFile(relativePath, text.Replace("\r\n", "\n").Replace('\r', '\n'));
         }
         finally

@@ -55,24 +55,18 @@ public static class SiteGraphBuilder
     static ReadContext ContextFor(Scan scan, string inputRoot, DateOnly today, bool includeDrafts, ContentCache? cache)
     {
         var problems = new DiagnosticBag();
-        var siteYml = Read(inputRoot, "site.yml", problems);
-        var peopleYml = scan.Inventory.PeopleYml is null ? null : Read(inputRoot, "people.yml", problems);
+        var siteYml = SourceFile.Read(inputRoot, "site.yml", problems);
+        var peopleYml = scan.Inventory.PeopleYml is null ? null : SourceFile.Read(inputRoot, "people.yml", problems);
         if (cache?.Context is { } last && last.Scan == scan && last.Today == today && last.IncludeDrafts == includeDrafts
             && last.SiteYml == siteYml.Text && last.PeopleYml == (peopleYml?.Text ?? ""))
             return last;
 
-        var settings = SiteSettingsReader.Read(YamlFields.Load("site.yml", siteYml.Text, 0, problems));
+        // A site.yml that could not be read is reported already: not again as one missing every key.
+        var settings = SiteSettingsReader.Read(siteYml.Refused ? YamlFields.Empty("site.yml") : YamlFields.Load("site.yml", siteYml.Text, 0, problems));
         var people = peopleYml is null ? [] : PeopleReader.Read(peopleYml, problems);
         foreach (var person in people.Values.Where(p => p.ConsentReview < today))
             problems.Warning(person.At, $"consent for '{person.Id}' was due to be re-confirmed on {person.ConsentReview:yyyy-MM-dd}: check with them, then update 'consent_review'.");
         return new ReadContext(scan, siteYml.Text, peopleYml?.Text ?? "", today, includeDrafts, settings, people, problems.Sorted());
-    }
-
-    static SourceFile Read(string root, string path, DiagnosticBag diagnostics)
-    {
-        var file = SourceFile.Read(root, path, out var invalid);
-        if (invalid) diagnostics.Error(path, 1, 1, "this file is not valid UTF-8 text: save it as UTF-8 in your editor.");
-        return file;
     }
 
     static string[] MarkdownFiles(InputInventory inventory) =>
@@ -83,8 +77,8 @@ public static class SiteGraphBuilder
     sealed class Parser(string root, ParseCache? cache)
     {
         public FrontMatterDocument Parse(string path, DiagnosticBag diagnostics) => cache is null
-            ? FrontMatterDocument.Parse(Read(root, path, diagnostics), diagnostics)
-            : cache.Parse(root, path, diagnostics, own => FrontMatterDocument.Parse(Read(root, path, own), own));
+            ? FrontMatterDocument.Parse(SourceFile.Read(root, path, diagnostics), diagnostics)
+            : cache.Parse(root, path, diagnostics, own => FrontMatterDocument.Parse(SourceFile.Read(root, path, own), own));
     }
 
     /// <summary>

@@ -41,6 +41,9 @@ public sealed class LinkResolver(SiteGraph graph)
             : $"the link '{url}' goes to {target}, which is not published: link to a .md page, or put the file under assets/.");
     }
 
+    /// <summary>Whether a (resolved) URL is on another site: it has a scheme, or starts with "//".</summary>
+    public static bool IsOtherSite(string url) => Scheme(url) is not null || url.StartsWith("//", StringComparison.Ordinal);
+
     string Hint(string target)
     {
         var folder = target[..(target.LastIndexOf('/') + 1)];

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ImpactSite.Model;
 using ImpactSite.Validate;
 using Markdig;
+using Markdig.Extensions.MediaLinks;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -12,15 +13,22 @@ namespace ImpactSite.Render.Markdown;
 
 /// <summary>
 /// Markdown to HTML in three steps, as Markdig intends: parse, resolve (mentions, links, images against the site graph,
-/// with located diagnostics), render. The pipeline is built once and shared by every thread.
+/// with located diagnostics), render; then every piece is made safe (<see cref="SafeMarkup"/>). The pipeline is built
+/// once and shared by every thread. Text Markdig cannot read in reasonable time, or at all, is a located error for
+/// that one piece, never an exception for the build or the preview.
 /// </summary>
 public sealed partial class ProseRenderer(SiteGraph graph)
 {
-    static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UseAdvancedExtensions()
-        .Use<MentionExtension>()
-        .Use<AccessibleMarkupExtension>()
-        .Build();
+    static readonly MarkdownPipeline Pipeline = Create();
+
+    /// <summary>Markdig's advanced extensions without media links, which turn a YouTube, Vimeo or .mp4 address into a
+    /// frame or a player from another site.</summary>
+    static MarkdownPipeline Create()
+    {
+        var builder = new MarkdownPipelineBuilder().UseAdvancedExtensions();
+        builder.Extensions.TryRemove<MediaLinkExtension>();
+        return builder.Use<MentionExtension>().Use<AccessibleMarkupExtension>().Build();
+    }
 
     readonly LinkResolver links = new(graph);
 
@@ -28,18 +36,38 @@ public sealed partial class ProseRenderer(SiteGraph graph)
     public void Render(Prose prose, string sourcePath)
     {
         var markdown = prose.Markdown;
-        var document = Markdig.Markdown.Parse(markdown, Pipeline);
         var problems = new DiagnosticBag();
-        Resolve(document, prose, sourcePath, problems);
-        var html = document.ToHtml(Pipeline); // Markdig pools its HTML renderers
+        if (MarkdownLimits.Check(markdown) is { } limit)
+        {
+            problems.Error(At(prose, limit.Line - 1, limit.Column - 1), limit.Message);
+            Unreadable(prose, markdown, problems);
+            return;
+        }
+        MarkdownDocument document;
+        string html;
+        try
+        {
+            document = Markdig.Markdown.Parse(markdown, Pipeline);
+            Resolve(document, prose, sourcePath, problems);
+            html = document.ToHtml(Pipeline); // Markdig pools its HTML renderers
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Markdig gives up on some input (an ArgumentException for markup nested too deeply) and may fail on more.
+            problems.Error(prose.At, $"this text could not be read as markdown ({e.Message.TrimEnd('.')}): look for brackets, '*' or '_' marks, or quotes nested very deeply, and simplify them.");
+            Unreadable(prose, markdown, problems);
+            return;
+        }
         if (prose.Inline && document is [ParagraphBlock]) html = UnwrapParagraph(html);
-        // Markdig escapes text, and the link resolver allows only safe schemes, so only raw HTML ('<') or generic
-        // attributes ('{') can carry anything dangerous: sanitise those (most prose has neither, and sanitising is costly).
-        prose.Rendered(
-            markdown.AsSpan().IndexOfAny('<', '{') >= 0 ? ContributedHtml.Sanitize(html) : html,
+        prose.Rendered(SafeMarkup.Of(document, html),
             Whitespace().Replace(WebUtility.HtmlDecode(PlainWriter.Current.Write(document)), " ").Trim(),
             problems.Sorted());
     }
+
+    /// <summary>Prose that could not be rendered (reported) shows as its escaped source: the build fails anyway, and the
+    /// preview's banner says why.</summary>
+    static void Unreadable(Prose prose, string markdown, DiagnosticBag problems) =>
+        prose.Rendered("<p>" + WebUtility.HtmlEncode(markdown) + "</p>", markdown, problems.Sorted());
 
     void Resolve(MarkdownDocument document, Prose prose, string sourcePath, DiagnosticBag diagnostics)
     {
@@ -58,6 +86,12 @@ public sealed partial class ProseRenderer(SiteGraph graph)
                 case LinkInline link:
                     ResolveLink(link, prose, sourcePath, diagnostics);
                     break;
+                case AutolinkInline autolink when !autolink.IsEmail:
+                    // <scheme:...> is a link too: only the schemes links may use are kept.
+                    var result = links.Resolve(autolink.Url, sourcePath);
+                    if (result.Warning is not null) diagnostics.Warning(At(prose, autolink), result.Warning);
+                    autolink.Url = result.Url ?? "#";
+                    break;
             }
         }
     }
@@ -70,6 +104,8 @@ public sealed partial class ProseRenderer(SiteGraph graph)
             if (result.Problem is not null) diagnostics.Error(At(prose, link), result.Problem);
             if (result.Warning is not null) diagnostics.Warning(At(prose, link), result.Warning);
             link.Url = result.Url ?? "#";
+            if (link.IsImage && result.Url is { } src && LinkResolver.IsOtherSite(src))
+                diagnostics.Error(At(prose, link), $"this picture is on another website ({Shorten(src)}), and the site shows pictures only from its own assets/ folder (a picture from elsewhere can track readers, or change after you checked it): save it under assets/ and link to it there.");
         }
         if (link.IsImage && string.IsNullOrWhiteSpace(AltText(link)) && !IsDecorative(link))
             diagnostics.Error(At(prose, link), "this image has no alt text: describe it between the brackets, as in ![A panel member speaking at the event](...). If it is purely decorative, add {.decorative} straight after it.");
@@ -80,8 +116,13 @@ public sealed partial class ProseRenderer(SiteGraph graph)
     static string AltText(LinkInline link) =>
         string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
 
-    static SourceLocation At(Prose prose, Inline inline) =>
-        new(prose.At.Path, prose.At.Line + inline.Line, (inline.Line == 0 ? prose.At.Column : 1) + inline.Column);
+    static SourceLocation At(Prose prose, Inline inline) => At(prose, inline.Line, inline.Column);
+
+    /// <summary>A place in the prose (0-based line and column within it) as a place in its file.</summary>
+    static SourceLocation At(Prose prose, int line, int column) =>
+        new(prose.At.Path, prose.At.Line + line, (line == 0 ? prose.At.Column : 1) + column);
+
+    static string Shorten(string url) => url.Length > 50 ? url[..50] + "…" : url;
 
     /// <summary>The text of a document without markup (HTML rendering with HTML output off), one renderer per thread:
     /// setting up a renderer costs more than rendering a short field.</summary>
