@@ -78,6 +78,13 @@ public static class YamlText
         failed = false;
         try
         {
+            if (YamlDepth.TooDeep(yaml) is { } deep)
+            {
+                failed = true;
+                diagnostics.Error(path, (int)deep.Line + lineOffset, (int)deep.Column,
+                    $"lists and groups of keys are nested more than {TextLimits.MaxYamlNesting} deep here, which ImpactSite does not read: front matter needs two or three levels at most.");
+                return null;
+            }
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;

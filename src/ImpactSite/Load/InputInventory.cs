@@ -52,7 +52,10 @@ public sealed partial class InputInventory
         {
             case ["site.yml"]: SiteYml = file; return true;
             case ["people.yml"]: PeopleYml = file; return true;
-            case ["assets", ..]: Assets.Add(file); return true;
+            case ["assets", ..]:
+                if (AssetPolicy.RefusedName(file) is not { } refusal) return Added(Assets, file);
+                diagnostics.Error(file, 1, 1, refusal);
+                return false;
             case ["posts", var name] when IsMarkdown(name):
                 return CheckSlug(file, name, diagnostics) && Added(Posts, file);
             case ["pages", var name] when IsMarkdown(name):

@@ -155,15 +155,12 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
         return title is null ? null : header;
     }
 
-    /// <summary>Old URLs must be site paths such as /news/old-post/: never another site, never outside the output folder.</summary>
+    /// <summary>Old URLs must be plain paths on this site (<see cref="RedirectPath"/>).</summary>
     static bool CheckRedirect(YamlFields f, Located<string> from)
     {
-        var path = from.Value;
-        var ok = path.StartsWith('/') && !path.StartsWith("//") && !path.Contains('\\') && !path.Contains("://")
-                 && !path.Split('/').Any(part => part is "." or "..") && path.IndexOfAny(['?', '#', '"', '<', '>', ' ']) < 0;
-        if (!ok)
-            f.Error(from.At, $"'{path}' is not a path on this site: write old addresses as site paths such as /news/old-post/.");
-        return ok;
+        if (RedirectPath.Problem(from.Value) is not { } problem) return true;
+        f.Error(from.At, problem);
+        return false;
     }
 
     Prose? Prose(YamlFields f, string key, bool required = false, bool inline = false, string example = "...")

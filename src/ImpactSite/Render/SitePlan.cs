@@ -124,7 +124,7 @@ public sealed class SitePlan
     void AddStaticFiles()
     {
         foreach (var asset in graph.Assets)
-            Add(asset, asset, () => ImageMetadata.Publish(asset, File.ReadAllBytes(Path.Combine(graph.InputRoot, asset)), diagnostics));
+            Add(asset, asset, () => AssetPolicy.Read(graph.InputRoot, asset, diagnostics) is { } bytes ? ImageMetadata.Publish(asset, bytes, diagnostics) : []);
         foreach (var file in theme.StaticFiles)
             Add("theme/" + file, null, () => File.ReadAllBytes(Path.Combine(theme.Root, "static", file)));
         // The browser editor (Decap CMS): theme/admin/** is published as it is at /admin/ (docs/editing-in-the-browser.md).

@@ -48,11 +48,21 @@ public static class Evidence
 
     public static byte[] ToJson(Document document) => JsonSerializer.SerializeToUtf8Bytes(document, Json);
 
-    /// <summary>One row per decision with the JSON's fields; lists joined with "; ".</summary>
+    /// <summary>
+    /// One row per decision with the JSON's fields; lists joined with "; ". Every cell that would start with '=', '+',
+    /// '-', '@', a tab or a carriage return gets a leading "'" (OWASP's advice against CSV injection, as CsvHelper
+    /// does it), so a funder's spreadsheet shows it as text instead of running it as a formula.
+    /// </summary>
     public static byte[] ToCsv(Document document)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
-        using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture)))
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            InjectionOptions = InjectionOptions.Escape,
+            InjectionCharacters = ['=', '+', '-', '@', '\t', '\r'],
+            InjectionEscapeCharacter = '\'',
+        };
+        using (var csv = new CsvWriter(text, configuration))
         {
             // Field by field rather than a class map: CsvHelper compiles a map into code for every writer, which cost more
             // than writing the rows; quoting and escaping are CsvHelper's either way.
