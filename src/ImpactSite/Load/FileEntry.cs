@@ -15,7 +15,7 @@ public readonly partial record struct FileEntry(EntryType Type, long Length)
     /// <summary>Why the build does not read this entry, or null for a regular file or a folder.</summary>
     public string? Refusal => Type switch
     {
-        EntryType.SymbolicLink => "this is a symbolic link, which ImpactSite does not follow (it could publish files from outside the input folder): copy the file here instead.",
+        EntryType.SymbolicLink => "this is a symbolic link, which ImpactSite does not follow (it could publish files from elsewhere on the computer): copy the file here instead.",
         EntryType.Pipe or EntryType.Device or EntryType.Socket =>
             $"this is {Name} and not an ordinary file, so ImpactSite does not read it (reading it could stop the build for good): delete it, or move it out of the folder.",
         _ => null,

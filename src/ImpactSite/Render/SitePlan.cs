@@ -1,4 +1,5 @@
 using System.Text;
+using ImpactSite.Load;
 using ImpactSite.Model;
 using ImpactSite.Render.Assets;
 using ImpactSite.Render.Data;
@@ -129,8 +130,7 @@ public sealed class SitePlan
             Add("theme/" + file, null, () => File.ReadAllBytes(Path.Combine(theme.Root, "static", file)));
         // The browser editor (Decap CMS): theme/admin/** is published as it is at /admin/ (docs/editing-in-the-browser.md).
         var admin = Path.Combine(theme.Root, "admin");
-        if (!Directory.Exists(admin)) return;
-        foreach (var file in Directory.EnumerateFiles(admin, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            Add("admin/" + Path.GetRelativePath(admin, file).Replace('\\', '/'), null, () => File.ReadAllBytes(file));
+        foreach (var file in ThemeFiles.Under(admin, diagnostics))
+            Add("admin/" + file, null, () => File.ReadAllBytes(Path.Combine(admin, file)));
     }
 }

@@ -80,7 +80,38 @@ public static partial class OutputFolder
         catch (ArgumentException) { return false; }
     }
 
-    static string Full(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+    /// <summary>
+    /// The real path: every symbolic link on the way resolved (as realpath does for the part that exists; the rest is
+    /// taken as written), so the checks above compare where files would really go, and the build writes there. An
+    /// output folder given through a link into the input folder is the input folder.
+    /// </summary>
+    static string Full(string path) => Full(path, 0);
+
+    static string Full(string path, int links)
+    {
+        var parts = Path.GetFullPath(path).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        var real = Path.GetPathRoot(Path.GetFullPath(path))!;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var next = Path.Combine(real, parts[i]);
+            if (new FileInfo(next).LinkTarget is null)
+            {
+                real = next;
+                continue;
+            }
+            // A link to nothing, or links in a loop, are used as they are: the build then fails to write there, and says so.
+            var target = links < 40 ? Target(next) : null;
+            if (target is null) return Path.Combine([next, .. parts[(i + 1)..]]);
+            return Full(Path.Combine([target, .. parts[(i + 1)..]]), links + 1);
+        }
+        return Path.TrimEndingDirectorySeparator(real);
+    }
+
+    static string? Target(string link)
+    {
+        try { return new FileInfo(link).ResolveLinkTarget(returnFinalTarget: true)?.FullName; }
+        catch (IOException) { return null; }
+    }
 
     internal static bool IsInside(string path, string folder) =>
         path.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using HandlebarsDotNet;
+using ImpactSite.Load;
 using ImpactSite.Render.Pages;
 using ImpactSite.Validate;
 
@@ -44,16 +45,12 @@ public sealed class Theme
         // shared by layouts and partials re-subscribe under a write lock on every call, which serialised rendering.
         var handlebars = Handlebars.CreateSharedEnvironment(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = false });
         TemplateHelpers.Register(handlebars);
-        var staticRoot = Path.Combine(root, "static");
-        var theme = new Theme(root, Directory.Exists(staticRoot)
-            ? Directory.EnumerateFiles(staticRoot, "*", SearchOption.AllDirectories)
-                .Select(f => Path.GetRelativePath(staticRoot, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList()
-            : []);
+        var theme = new Theme(root, ThemeFiles.Under(Path.Combine(root, "static"), diagnostics));
         var partials = Path.Combine(root, "partials");
-        if (Directory.Exists(partials))
-            foreach (var file in Directory.EnumerateFiles(partials, "*.hbs").Order(StringComparer.Ordinal))
-                Compile(file, diagnostics, source => handlebars.RegisterTemplate(Path.GetFileNameWithoutExtension(file), source));
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "layouts"), "*.hbs").Order(StringComparer.Ordinal))
+        foreach (var file in ThemeFiles.Under(partials, diagnostics, ".hbs").Where(f => !f.Contains('/')).Select(f => Path.Combine(partials, f)))
+            Compile(file, diagnostics, source => handlebars.RegisterTemplate(Path.GetFileNameWithoutExtension(file), source));
+        var layouts = Path.Combine(root, "layouts");
+        foreach (var file in ThemeFiles.Under(layouts, diagnostics, ".hbs").Where(f => !f.Contains('/')).Select(f => Path.Combine(layouts, f)))
             Compile(file, diagnostics, source => theme.layouts[Path.GetFileNameWithoutExtension(file)] = handlebars.Compile(source));
         if (!theme.layouts.ContainsKey("base"))
             diagnostics.Add(new(Severity.Error, Path.Combine(root, "layouts", "base.hbs"), 1, 1, "the theme has no base.hbs: it wraps every page.", OutsideInput: true));
