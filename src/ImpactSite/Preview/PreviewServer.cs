@@ -249,6 +249,8 @@ public sealed class PreviewServer : IAsyncDisposable
         new Thread(() =>
         {
             try { Check(prepared, served, cancel); }
+            // An exception here would end the whole process: a file that vanished mid-check, or a bug, is reported instead.
+            catch (Exception e) when (e is not OutOfMemoryException) { options.Error?.WriteLine($"preview: the check of the whole site stopped: {e.Message}"); }
             finally { done.TrySetResult(); }
         }) { IsBackground = true, Priority = ThreadPriority.BelowNormal, Name = "impactsite preview check" }.Start();
     }
@@ -316,6 +318,11 @@ public sealed class PreviewServer : IAsyncDisposable
         var response = context.Response;
         response.Headers.CacheControl = "no-store";
         response.Headers["X-Content-Type-Options"] = "nosniff";
+        if (!LoopbackOnly.IsOwnHost(request.Host, Address.Port))
+        {
+            await Refuse(response, StatusCodes.Status421MisdirectedRequest, $"This preview only answers at {Address}: open that address.");
+            return;
+        }
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             response.StatusCode = StatusCodes.Status405MethodNotAllowed;
@@ -328,6 +335,11 @@ public sealed class PreviewServer : IAsyncDisposable
             switch (path)
             {
                 case PageInjector.EventsPath:
+                    if (!LoopbackOnly.IsOwnOrigin(request.Headers.Origin, Address.Port))
+                    {
+                        await Refuse(response, StatusCodes.Status403Forbidden, "Only the preview's own pages may listen for reloads.");
+                        return;
+                    }
                     await firstBuild.Task.WaitAsync(context.RequestAborted);
                     await hub.ServeAsync(context, () => site.Build, stopping.Token);
                     return;
@@ -356,6 +368,9 @@ public sealed class PreviewServer : IAsyncDisposable
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    static Task Refuse(HttpResponse response, int status, string why) =>
+        Send(response, new(status, System.Text.Encoding.UTF8.GetBytes(why + "\n"), "text/plain; charset=utf-8"));
 
     static async Task Send(HttpResponse response, PreviewResponse answer)
     {

@@ -46,7 +46,13 @@ public static class AssetPolicy
             diagnostics.Error(asset, 1, 1, entry.Refusal ?? "this file disappeared while the build was reading it: save it again.");
             return null;
         }
-        var bytes = File.ReadAllBytes(full);
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(full); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(asset, 1, 1, $"this file could not be read ({e.Message.TrimEnd('.')}): check it is not open in another program, then build again.");
+            return null;
+        }
         if (Path.GetExtension(asset).Equals(".svg", StringComparison.OrdinalIgnoreCase))
         {
             if (SvgCheck.Check(bytes) is not { } problem) return bytes;
