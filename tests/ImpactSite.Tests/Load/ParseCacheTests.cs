@@ -17,7 +17,7 @@ public sealed class ParseCacheTests : IDisposable
         var document = cache.Parse(temp.Input, path, diagnostics, own =>
         {
             count++;
-            return FrontMatterDocument.Parse(SourceFile.Read(temp.Input, path, out _), own);
+            return FrontMatterDocument.Parse(SourceFile.Read(temp.Input, path, own), own);
         });
         parses += count;
         return document;
