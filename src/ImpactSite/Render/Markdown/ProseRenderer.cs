@@ -32,6 +32,9 @@ public sealed partial class ProseRenderer(SiteGraph graph)
 
     readonly LinkResolver links = new(graph);
 
+    /// <summary>Markdown as the site reads it (before links and mentions are resolved).</summary>
+    public static MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(markdown, Pipeline);
+
     /// <summary>Renders the prose; its problems stay with it (<see cref="Prose.Problems"/>) for each build to report.</summary>
     public void Render(Prose prose, string sourcePath)
     {
@@ -47,7 +50,7 @@ public sealed partial class ProseRenderer(SiteGraph graph)
         string html;
         try
         {
-            document = Markdig.Markdown.Parse(markdown, Pipeline);
+            document = Parse(markdown);
             Resolve(document, prose, sourcePath, problems);
             html = document.ToHtml(Pipeline); // Markdig pools its HTML renderers
         }
