@@ -208,6 +208,100 @@ public sealed class PreviewServerTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>DNS rebinding: a page elsewhere that points its own name at 127.0.0.1 still sends that name.</summary>
+    [Fact]
+    public async Task Only_requests_for_its_own_loopback_address_and_port_are_answered()
+    {
+        using var temp = new TempSite();
+        temp.Study("alpha");
+        await using var preview = await Preview.StartAsync(temp, output);
+        var port = preview.Server.Address.Port;
+
+        async Task<HttpResponseMessage> Get(string path, string host, string? origin = null)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Host = host;
+            if (origin is not null) request.Headers.Add("Origin", origin);
+            return await preview.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        }
+
+        foreach (var host in new[] { "evil.example", $"evil.example:{port}", $"127.0.0.1:{port + 1}", "127.0.0.1", $"localhost.evil.example:{port}", $"127.0.0.2:{port}" })
+        {
+            var refused = await Get("/studies/alpha/", host);
+            Assert.Equal(HttpStatusCode.MisdirectedRequest, refused.StatusCode);
+            var body = await refused.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("Study alpha", body);
+            Assert.Contains($"only answers at http://127.0.0.1:{port}/", body);
+        }
+        foreach (var host in new[] { $"127.0.0.1:{port}", $"localhost:{port}", $"LOCALHOST:{port}", $"[::1]:{port}" })
+        {
+            var served = await Get("/studies/alpha/", host);
+            Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+            Assert.Contains("Study alpha", await served.Content.ReadAsStringAsync());
+        }
+
+        // The live-reload stream answers the preview's own pages (no Origin, or its own) and no other site's.
+        foreach (var origin in new[] { "http://evil.example", $"http://evil.example:{port}", "null", $"https://127.0.0.1:{port}" })
+            Assert.Equal(HttpStatusCode.Forbidden, (await Get(PageInjector.EventsPath, $"127.0.0.1:{port}", origin)).StatusCode);
+        using var own = await Get(PageInjector.EventsPath, $"127.0.0.1:{port}", $"http://localhost:{port}");
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal("text/event-stream", own.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>
+    /// Whatever is saved while the preview runs (markup Markdig gives up on, nesting it would take minutes over, a pipe
+    /// that would block any read), the process keeps serving the last good site with the located problem on top, and
+    /// serves the new site once the file is put right.
+    /// </summary>
+    [Fact]
+    public async Task A_hostile_file_saved_while_the_preview_runs_is_reported_and_the_site_stays_served()
+    {
+        using var temp = new TempSite();
+        temp.Study("alpha");
+        var builds = Channel.CreateUnbounded<PreviewBuild>();
+        var checks = Channel.CreateUnbounded<PreviewCheck>();
+        await using var preview = await Preview.StartAsync(temp, output, server =>
+        {
+            server.Built += build => builds.Writer.TryWrite(build);
+            server.Checked += check => checks.Writer.TryWrite(check);
+        });
+        Assert.Equal(0, (await checks.Reader.ReadAsync().AsTask().WaitAsync(Patience)).Errors);
+
+        async Task<string> Banner(string expected)
+        {
+            var page = await Eventually(preview.Http, "/studies/alpha/", p => p.Contains(PageInjector.BannerId) && p.Contains(expected));
+            Assert.Contains("Study alpha", Parser.ParseDocument(page).QuerySelector("h1")!.TextContent); // the last good site
+            return page;
+        }
+
+        // Markup Markdig throws on: found when the prose is rendered, by the check behind the build.
+        temp.Write("pages/deep.md", "---\ntitle: Deep\n---\n" + new string('*', 3000) + "x" + new string('*', 3000) + "\n");
+        Assert.True((await checks.Reader.ReadAsync().AsTask().WaitAsync(Patience)).Errors > 0);
+        await Banner("/pages/deep.md:4:1: error: this text could not be read as markdown");
+
+        // Nesting Markdig would spend minutes on, asked for directly while it is being served.
+        temp.Write("pages/deep.md", "---\ntitle: Deep\n---\n" + string.Join("\n", Enumerable.Range(0, 200).Select(i => new string(' ', 2 * i) + "- item")) + "\n");
+        var clock = Stopwatch.StartNew();
+        await Banner("/pages/deep.md:36:65: error: quotes or lists are nested more than 32 deep here");
+        Assert.True(clock.Elapsed < Patience);
+
+        // A named pipe: opening it would wait for ever, so it is never opened.
+        File.Delete(Path.Combine(temp.Input, "pages", "deep.md"));
+        using (var mkfifo = Process.Start("mkfifo", [Path.Combine(temp.Input, "pages", "pipe.md")])!) mkfifo.WaitForExit();
+        PreviewBuild build;
+        do build = await builds.Reader.ReadAsync().AsTask().WaitAsync(Patience);
+        while (!build.Changed.Any(path => path.EndsWith("pipe.md", StringComparison.Ordinal)));
+        Assert.False(build.Succeeded);
+        await Banner("/pages/pipe.md:1:1: error: this is a named pipe (FIFO) and not an ordinary file");
+
+        // Put right: the new site is served, without a banner, by the same process.
+        File.Delete(Path.Combine(temp.Input, "pages", "pipe.md"));
+        temp.Write("pages/deep.md", "---\ntitle: Deep\n---\nShallow now.\n");
+        while ((await checks.Reader.ReadAsync().AsTask().WaitAsync(Patience)).Errors > 0) { }
+        var fixedPage = await Eventually(preview.Http, "/deep/", p => p.Contains("Shallow now.") && !p.Contains(PageInjector.BannerId));
+        Assert.Contains("Shallow now.", Parser.ParseDocument(fixedPage).QuerySelector("main")!.TextContent);
+    }
+
     static async Task<string> Eventually(HttpClient http, string path, Func<string, bool> condition)
     {
         var deadline = Stopwatch.StartNew();
