@@ -32,6 +32,10 @@ public abstract class Entry(EntryHeader header)
     public virtual IEnumerable<Prose> AllProse => [Body];
 
     public abstract string Kind { get; }
+    /// <summary>The kind in words inside a sentence or list ("suggestion", "blog post").</summary>
+    public abstract string KindLabel { get; }
+    /// <summary>The kind as a search result's label ("You said, we did").</summary>
+    public abstract string SearchLabel { get; }
     /// <summary>The date a reader would file this under (meeting date, post date, date raised).</summary>
     public abstract DateOnly? Date { get; }
 }
@@ -39,6 +43,8 @@ public abstract class Entry(EntryHeader header)
 public sealed class Study(EntryHeader header) : Entry(header)
 {
     public override string Kind => "study";
+    public override string KindLabel => "study";
+    public override string SearchLabel => "Study";
     public override DateOnly? Date => Started;
     public required Prose Summary { get; init; }
     public required string Status { get; init; }
@@ -67,6 +73,8 @@ public sealed class Study(EntryHeader header) : Entry(header)
 public sealed class Meeting(EntryHeader header) : Entry(header)
 {
     public override string Kind => "meeting";
+    public override string KindLabel => "meeting";
+    public override string SearchLabel => "Meeting";
     public override DateOnly? Date => Held;
     public required Study Study { get; init; }
     public required DateOnly Held { get; init; }
@@ -91,6 +99,8 @@ public sealed record DecisionUpdate(DateOnly Date, string Status, Prose Note)
 public sealed class Decision(EntryHeader header) : Entry(header)
 {
     public override string Kind => "decision";
+    public override string KindLabel => "suggestion";
+    public override string SearchLabel => "You said, we did";
     public override DateOnly? Date => Raised;
     public required Study Study { get; init; }
     public required DateOnly Raised { get; init; }
@@ -119,6 +129,8 @@ public sealed class Decision(EntryHeader header) : Entry(header)
 public sealed class Post(EntryHeader header) : Entry(header)
 {
     public override string Kind => "post";
+    public override string KindLabel => "blog post";
+    public override string SearchLabel => "Blog post";
     public override DateOnly? Date => Published;
     public required DateOnly Published { get; init; }
     public IReadOnlyList<Person> Authors { get; init; } = [];
@@ -132,6 +144,8 @@ public sealed class Post(EntryHeader header) : Entry(header)
 public sealed class FreePage(EntryHeader header) : Entry(header)
 {
     public override string Kind => "page";
+    public override string KindLabel => "page";
+    public override string SearchLabel => "Page";
     public override DateOnly? Date => Updated;
 }
 

@@ -33,16 +33,11 @@ public sealed class SitePlan
     /// <summary>Output path -> planned file.</summary>
     public IReadOnlyDictionary<string, PlannedFile> Files => files;
 
-    /// <summary>The plan, or null when the theme lacks a template the site needs (reported).</summary>
-    public static SitePlan? For(SiteGraph graph, Theme theme, DiagnosticBag diagnostics)
+    /// <summary>The plan: a loaded theme has a layout for every page view (<see cref="Theme.Load"/> checks it).</summary>
+    public static SitePlan For(SiteGraph graph, Theme theme, DiagnosticBag diagnostics)
     {
         var pages = new SitePages(graph);
         var planned = pages.All().ToList();
-        var missing = planned.Select(p => p.Kind).Append("notfound").Append("redirect").Distinct().Where(k => !theme.Has(k)).ToList();
-        foreach (var kind in missing)
-            diagnostics.Add(new(Severity.Error, Path.Combine(theme.Root, "layouts", kind + ".hbs"), 1, 1,
-                $"the theme has no template for '{kind}' pages: add layouts/{kind}.hbs.", OutsideInput: true));
-        if (missing.Count > 0) return null;
 
         var plan = new SitePlan(graph, theme, diagnostics);
         plan.files.EnsureCapacity(planned.Count + 3 * graph.Studies.Count + graph.Assets.Count + theme.StaticFiles.Count + 8);
