@@ -48,7 +48,7 @@ public class HotSteps
         theme = Theme.Load(Path.Combine(root, "theme"), diagnostics) ?? throw new InvalidOperationException("theme does not load");
         // The meeting with the longest body: the heaviest typical entry.
         entry = graph.Studies.SelectMany(s => s.Meetings).OrderByDescending(m => m.Body.Markdown.Length).First();
-        source = SourceFile.Read(input, entry.SourcePath, out _);
+        source = SourceFile.Read(input, entry.SourcePath, new DiagnosticBag());
         body = entry.Body.Markdown; // rendered prose lets go of its markdown
         prose = new ProseRenderer(graph);
         foreach (var e in graph.Entries)
