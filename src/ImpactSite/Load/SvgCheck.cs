@@ -1,6 +1,6 @@
 using System.Xml;
 
-namespace ImpactSite.Validate;
+namespace ImpactSite.Load;
 
 /// <summary>
 /// Whether an SVG is a picture and nothing more, on an allow-list: only SVG's drawing elements (plus the metadata

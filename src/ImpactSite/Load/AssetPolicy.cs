@@ -1,7 +1,7 @@
 using System.Text;
-using ImpactSite.Load;
+using ImpactSite.Validate;
 
-namespace ImpactSite.Validate;
+namespace ImpactSite.Load;
 
 /// <summary>
 /// Nothing under assets/ may run in a reader's browser: the site's own origin also serves the browser editor (/admin/),
