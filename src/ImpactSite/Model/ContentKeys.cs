@@ -6,14 +6,15 @@ public static class ContentKeys
     static readonly string[] Common = ["title", "draft", "redirect_from", "updated", "tags", "content_note"];
 
     public static readonly IReadOnlySet<string> Site = Set("title", "base_url", "language", "description", "organisation",
-        "contact_email", "overdue_after_days", "repository_url", "frameworks");
+        "contact_email", "overdue_after_days", "repository_url", "repository_public", "frameworks", "data_licence");
     public static readonly IReadOnlySet<string> Person = Set("id", "credit", "name", "pseudonym", "role", "withdrawn", "consent_review");
     public static readonly IReadOnlySet<string> Study = Set([.. Common, "summary", "status", "started", "ended", "funder",
-        "funder_reference", "groups", "involvement_aim", "involvement_methods", "discussion", "reflections"]);
+        "funder_reference", "groups", "involvement_aim", "involvement_methods", "discussion", "reflections", "releases", "doi"]);
+    public static readonly IReadOnlySet<string> StudyRelease = Set("date", "title", "doi");
     public static readonly IReadOnlySet<string> Meeting = Set([.. Common, "date", "group", "format", "attendees", "chair",
-        "attendee_count", "standards"]);
+        "attendee_count", "standards", "stage"]);
     public static readonly IReadOnlySet<string> Decision = Set([.. Common, "raised", "raised_at", "raised_by", "you_said",
-        "status", "we_did", "responded", "reason", "decided_by", "standards", "updates"]);
+        "status", "we_did", "responded", "reason", "decided_by", "standards", "updates", "stage"]);
     public static readonly IReadOnlySet<string> DecisionUpdate = Set("date", "status", "note");
     public static readonly IReadOnlySet<string> Post = Set([.. Common, "date", "authors", "study", "summary", "standards"]);
     public static readonly IReadOnlySet<string> Page = Set(Common);

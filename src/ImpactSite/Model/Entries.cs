@@ -21,8 +21,10 @@ public abstract class Entry(EntryHeader header)
     public Prose Body => header.Body;
     /// <summary>Site route such as "/studies/bridge/"; links use <see cref="Url"/>, which adds base_url's path.</summary>
     public string Route => header.Route;
-    /// <summary>From front matter, else from git history (filled by the model step).</summary>
+    /// <summary>The last meaningful change (filled by the model step, <see cref="LastUpdated"/>); null when nothing dates it.</summary>
     public DateOnly? Updated { get; set; } = header.Updated;
+    /// <summary>The 'updated' the front matter gives, if any.</summary>
+    public DateOnly? ExplicitUpdated => header.Updated;
     public string Url { get; set; } = "";
     public string AbsoluteUrl { get; set; } = "";
     /// <summary>"History of this page" link, when site.yml names the repository.</summary>
@@ -34,12 +36,16 @@ public abstract class Entry(EntryHeader header)
     public abstract string Kind { get; }
     /// <summary>The date a reader would file this under (meeting date, post date, date raised).</summary>
     public abstract DateOnly? Date { get; }
+
+    /// <summary>The latest dated event the file itself records (a meeting's date, a response, an update step).</summary>
+    public virtual DateOnly? LatestEvent => Date;
 }
 
 public sealed class Study(EntryHeader header) : Entry(header)
 {
     public override string Kind => "study";
     public override DateOnly? Date => Started;
+    public override DateOnly? LatestEvent => new[] { Started, Ended }.Concat(Releases.Select(r => (DateOnly?)r.Date)).Max();
     public required Prose Summary { get; init; }
     public required string Status { get; init; }
     public DateOnly? Started { get; init; }
@@ -47,6 +53,10 @@ public sealed class Study(EntryHeader header) : Entry(header)
     public string? Funder { get; init; }
     public string? FunderReference { get; init; }
     public IReadOnlyList<string> Groups { get; init; } = [];
+    /// <summary>Frozen, citable snapshots the study declares (<c>releases</c>), oldest first.</summary>
+    public IReadOnlyList<StudyRelease> Releases { get; init; } = [];
+    /// <summary>A DOI minted for the study as a whole (e.g. by Zenodo), shown wherever it is cited.</summary>
+    public string? Doi { get; init; }
     public Prose? InvolvementAim { get; init; }
     public Prose? InvolvementMethods { get; init; }
     public Prose? Discussion { get; init; }
@@ -76,7 +86,11 @@ public sealed class Meeting(EntryHeader header) : Entry(header)
     public Person? Chair { get; init; }
     public int? AttendeeCount { get; init; }
     public IReadOnlyList<string> Standards { get; init; } = [];
+    /// <summary>The research stage the meeting was about (<see cref="ResearchStages"/>), if given.</summary>
+    public string? Stage { get; init; }
     public List<Decision> DecisionsRaised { get; } = [];
+    /// <summary>How many people took part: attendee_count when given, else those listed.</summary>
+    public int Attendance => Math.Max(AttendeeCount ?? 0, Attendees.Count);
 
     public string? FormatLabel => Format switch { "in-person" => "In person", "online" => "Online", "hybrid" => "Hybrid (in person and online)", _ => null };
     /// <summary>Attendees listed by credit plus those present but not listed.</summary>
@@ -104,9 +118,15 @@ public sealed class Decision(EntryHeader header) : Entry(header)
     public string? DecidedBy { get; init; }
     public IReadOnlyList<string> Standards { get; init; } = [];
     public IReadOnlyList<DecisionUpdate> Updates { get; init; } = [];
+    public string? OwnStage { get; init; }
+    /// <summary>Its own 'stage', else that of the meeting it was raised at.</summary>
+    public string? Stage => OwnStage ?? RaisedAt?.Stage;
 
     public override IEnumerable<Prose> AllProse =>
         new[] { Body, YouSaid, WeDid, Reason }.OfType<Prose>().Concat(Updates.Select(u => u.Note));
+
+    public override DateOnly? LatestEvent =>
+        new DateOnly?[] { Raised, Responded }.Concat(Updates.Select(u => (DateOnly?)u.Date)).Max();
 
     public string StatusLabel => DecisionStatus.Label(Status);
     public bool IsResponded => WeDid is not null;
@@ -133,6 +153,8 @@ public sealed class FreePage(EntryHeader header) : Entry(header)
 {
     public override string Kind => "page";
     public override DateOnly? Date => Updated;
+    /// <summary>A free page records no dates of its own: git history dates it.</summary>
+    public override DateOnly? LatestEvent => null;
 }
 
 /// <summary>The five answers a suggestion can have, in the order a reader follows them.</summary>

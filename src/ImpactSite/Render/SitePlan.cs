@@ -109,16 +109,22 @@ public sealed class SitePlan
         Add("feed.xml", null, () => AtomFeed.Write(graph, site.Title, "/feed.xml", "/", graph.Posts.Cast<Entry>().Concat(graph.Decisions)));
         Add("sitemap.xml", null, () => Sitemap.Write(site, pages));
         Add("robots.txt", null, () => Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {site.Absolute("/sitemap.xml")}\n"));
+        var live = new Evidence.Provenance(site.Absolute(EvidenceSchema.Route), site.DataLicence, null, graph.SourceCommit);
+        var documents = new List<Lazy<Evidence.Document>>();
         foreach (var study in graph.Studies)
         {
             var folder = study.Route.TrimStart('/');
-            // One evidence document per study for both formats, made by whichever file is made first.
-            var evidence = new Lazy<Evidence.Document>(() => Evidence.For(study, graph.BuildDate));
+            // One evidence document per study for both formats and the site-wide table, made by whichever file is made first.
+            var evidence = new Lazy<Evidence.Document>(() => Evidence.For(study, graph.BuildDate, live));
+            documents.Add(evidence);
             Add(folder + "evidence.json", study.SourcePath, () => Evidence.ToJson(evidence.Value));
             Add(folder + "evidence.csv", study.SourcePath, () => Evidence.ToCsv(evidence.Value));
             Add(folder + "feed.xml", study.SourcePath, () => AtomFeed.Write(graph, $"{study.Title}: what happened to your suggestions",
                 study.Route + "feed.xml", study.Route, study.Decisions.Cast<Entry>().Concat(graph.PostsAbout(study))));
         }
+        Add(PathOf(DataPackage.SiteTableRoute), null, () => Evidence.ToSiteCsv(documents.Select(d => d.Value)));
+        Add(PathOf(DataPackage.Route), null, () => DataPackage.Write(graph));
+        Add(PathOf(EvidenceSchema.Route), null, () => EvidenceSchema.Write(site));
     }
 
     void AddStaticFiles()

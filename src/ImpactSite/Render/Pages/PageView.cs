@@ -16,8 +16,9 @@ public sealed class SiteView
     public string? SourceCommit { get; init; }
     public string? ShortCommit => SourceCommit?[..Math.Min(7, SourceCommit.Length)];
     public string? RepositoryUrl { get; init; }
-    /// <summary>The source commit in the repository's web view, when both are known.</summary>
-    public string? CommitUrl => RepositoryUrl is null || SourceCommit is null ? null : $"{RepositoryUrl}/commit/{SourceCommit}";
+    public bool RepositoryPublic { get; init; }
+    /// <summary>The source commit in the repository's web view, when both are known and the repository is public.</summary>
+    public string? CommitUrl => RepositoryUrl is null || SourceCommit is null || !RepositoryPublic ? null : $"{RepositoryUrl}/commit/{SourceCommit}";
     public required string HomeUrl { get; init; }
     public required string StudiesUrl { get; init; }
     public required string BlogUrl { get; init; }
