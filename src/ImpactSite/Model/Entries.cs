@@ -57,6 +57,8 @@ public sealed class Study(EntryHeader header) : Entry(header)
     public IReadOnlyList<StudyRelease> Releases { get; init; } = [];
     /// <summary>A DOI minted for the study as a whole (e.g. by Zenodo), shown wherever it is cited.</summary>
     public string? Doi { get; init; }
+    /// <summary>The releases as rebuilt from git history by the build (empty until then, or when one could not be).</summary>
+    public IReadOnlyList<FrozenRelease> FrozenReleases { get; set; } = [];
     public Prose? InvolvementAim { get; init; }
     public Prose? InvolvementMethods { get; init; }
     public Prose? Discussion { get; init; }

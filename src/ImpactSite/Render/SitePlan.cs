@@ -109,6 +109,7 @@ public sealed class SitePlan
         Add("feed.xml", null, () => AtomFeed.Write(graph, site.Title, "/feed.xml", "/", graph.Posts.Cast<Entry>().Concat(graph.Decisions)));
         Add("sitemap.xml", null, () => Sitemap.Write(site, pages));
         Add("robots.txt", null, () => Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {site.Absolute("/sitemap.xml")}\n"));
+        var citations = new Citations(graph);
         var live = new Evidence.Provenance(site.Absolute(EvidenceSchema.Route), site.DataLicence, null, graph.SourceCommit);
         var documents = new List<Lazy<Evidence.Document>>();
         foreach (var study in graph.Studies)
@@ -119,12 +120,32 @@ public sealed class SitePlan
             documents.Add(evidence);
             Add(folder + "evidence.json", study.SourcePath, () => Evidence.ToJson(evidence.Value));
             Add(folder + "evidence.csv", study.SourcePath, () => Evidence.ToCsv(evidence.Value));
+            AddCitationFiles(folder, study.SourcePath, () => citations.ForStudy(study));
+            foreach (var frozen in study.FrozenReleases)
+            {
+                var releaseFolder = frozen.Route.TrimStart('/');
+                var then = new Lazy<Evidence.Document>(() =>
+                    Evidence.For(frozen.Snapshot, frozen.Release.Date, live with { Release = frozen.Release.Date, SourceCommit = frozen.Commit }));
+                Add(releaseFolder + "evidence.json", study.SourcePath, () => Evidence.ToJson(then.Value));
+                Add(releaseFolder + "evidence.csv", study.SourcePath, () => Evidence.ToCsv(then.Value));
+                AddCitationFiles(releaseFolder, study.SourcePath, () => citations.ForRelease(frozen));
+            }
             Add(folder + "feed.xml", study.SourcePath, () => AtomFeed.Write(graph, $"{study.Title}: what happened to your suggestions",
                 study.Route + "feed.xml", study.Route, study.Decisions.Cast<Entry>().Concat(graph.PostsAbout(study))));
         }
         Add(PathOf(DataPackage.SiteTableRoute), null, () => Evidence.ToSiteCsv(documents.Select(d => d.Value)));
         Add(PathOf(DataPackage.Route), null, () => DataPackage.Write(graph));
         Add(PathOf(EvidenceSchema.Route), null, () => EvidenceSchema.Write(site));
+    }
+
+    /// <summary>"Cite this" downloads beside a study or release page; the citation is made with the files, after the
+    /// study's prose is rendered (it quotes the summary).</summary>
+    void AddCitationFiles(string folder, string source, Func<Citation> cite)
+    {
+        var citation = new Lazy<Citation>(cite);
+        Add(folder + "cite.ris", source, () => CitationFiles.Ris(citation.Value));
+        Add(folder + "cite.bib", source, () => CitationFiles.BibTex(citation.Value));
+        Add(folder + "cite.json", source, () => CitationFiles.CslJson(citation.Value));
     }
 
     void AddStaticFiles()

@@ -31,12 +31,6 @@ public sealed class SiteView
     public required bool ShowsFourPi { get; init; }
 }
 
-/// <summary>"Cite this page": what a funder's report needs to reference the page for good.</summary>
-public sealed record Citation(string Author, string Title, int Year, string Url, DateOnly Accessed, string? Commit)
-{
-    public string Text => $"{Author} ({Year}). {Title}. Available at: {Url} (built {English.Date(Accessed)}{(Commit is null ? "" : $", source commit {Commit[..Math.Min(7, Commit.Length)]}")}).";
-}
-
 /// <summary>
 /// The model every page template gets. 'kind' names the template (theme/layouts/&lt;kind&gt;.hbs); only the
 /// properties for that kind are set. base.hbs then wraps the page's HTML, given as 'content'.
@@ -60,6 +54,9 @@ public sealed record PageView
     public string? AlternateFeedUrl { get; init; }
     public string? AlternateFeedTitle { get; init; }
     public Citation? Cite { get; init; }
+    /// <summary>A release page's release; on a study page, the study's releases (<see cref="Releases"/>).</summary>
+    public ReleaseView? Release { get; init; }
+    public IReadOnlyList<ReleaseView> Releases { get; init; } = [];
 
     public Study? Study { get; init; }
     public Decision? Decision { get; init; }

@@ -16,6 +16,7 @@ public sealed class SitePages(SiteGraph graph)
     readonly SiteSettings site = graph.Site;
     // A few links, made once for every page; the costly shared values (graph.Overview) are made by the first page that needs them.
     readonly SiteView siteView = CreateSiteView(graph);
+    readonly Citations citations = new(graph);
 
     public IEnumerable<PlannedPage> All()
     {
@@ -59,7 +60,18 @@ public sealed class SitePages(SiteGraph graph)
             Timeline = QuarterActivity.For(study.Meetings, study.Decisions),
             Coverage = Coverage(study),
             AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
+            Cite = citations.ForStudy(study), Releases = study.FrozenReleases.Select(r => ReleaseView(study, r)).ToList(),
         });
+        foreach (var frozen in study.FrozenReleases)
+        {
+            var release = ReleaseView(study, frozen);
+            yield return Page("release", frozen.Route, $"{study.Title}: {release.Title}",
+                $"The frozen release of {English.Date(release.Date)}: {study.Title} as it stood at the end of that day.", view => view with
+                {
+                    Study = study, Release = release, Figures = release.Figures, Cite = citations.ForRelease(frozen),
+                    Breadcrumbs = StudyCrumbs(),
+                }, source: study.SourcePath);
+        }
         yield return Page("decisions", study.Route + "decisions/", $"You said, we did: {study.Title}",
             $"Every suggestion made to {study.Title} and what happened to it.", view => view with
             {
@@ -97,10 +109,11 @@ public sealed class SitePages(SiteGraph graph)
     PlannedPage EntryPage(string kind, Entry entry, Func<string?> description, Func<PageView, PageView> details) =>
         new(kind, entry.Route, entry.SourcePath, entry.Updated, () => details(View(kind, entry.Route, entry.SourcePath, entry.Title, description()) with
         {
-            HistoryUrl = entry.HistoryUrl, Updated = entry.Updated,
-            Cite = new Citation(site.Organisation ?? site.Title, entry.Title, (entry.Updated ?? entry.Date ?? graph.BuildDate).Year,
-                entry.AbsoluteUrl, graph.BuildDate, graph.SourceCommit),
+            HistoryUrl = entry.HistoryUrl, Updated = entry.Updated, Cite = citations.ForEntry(entry),
         }));
+
+    ReleaseView ReleaseView(Study study, FrozenRelease frozen) =>
+        new(frozen, site.Href(frozen.Route), site.Href(frozen.Route + "evidence.json"), site.Href(frozen.Route + "evidence.csv"), study.Url);
 
     /// <param name="details">What the page's kind adds to the view every page has.</param>
     PlannedPage Page(string kind, string route, string title, string? description, Func<PageView, PageView> details, string? source = null) =>

@@ -1,0 +1,97 @@
+using System.Text;
+using System.Text.Json;
+using ImpactSite.Load;
+using ImpactSite.Model;
+using ImpactSite.Render.Markdown;
+using ImpactSite.Validate;
+
+namespace ImpactSite.Build;
+
+/// <summary>
+/// Rebuilds each study's declared releases from git history: the input's studies, posts and pages as they stood at the
+/// last commit on or before the end of the release date (UTC), read with today's site.yml and people.yml, on the
+/// release date as build date. Later edits cannot change a release; a change of consent in people.yml does, since privacy
+/// comes first. A release the history cannot cover is an error on its line of 'releases', saying what to do.
+/// </summary>
+public static class StudyReleases
+{
+    /// <summary>What a study's pages can link to; assets are not read, since a release publishes none.</summary>
+    static readonly string[] Folders = ["studies", "posts", "pages"];
+
+    public static void Freeze(SiteGraph graph, string inputRoot, DiagnosticBag diagnostics)
+    {
+        var declaring = graph.Studies.Where(s => s.Releases.Count > 0).ToList();
+        if (declaring.Count == 0) return;
+        using var snapshots = GitSnapshots.Open(inputRoot);
+        foreach (var study in declaring)
+            study.FrozenReleases = study.Releases.Select(r => Freeze(study, r, graph, inputRoot, snapshots, diagnostics))
+                .OfType<FrozenRelease>().ToList();
+    }
+
+    static FrozenRelease? Freeze(Study study, StudyRelease release, SiteGraph graph, string inputRoot, GitSnapshots? snapshots, DiagnosticBag diagnostics)
+    {
+        var date = release.Id;
+        if (release.Date > graph.BuildDate)
+            return Fail(diagnostics, release, $"the release dated {date} is after the build date ({graph.BuildDate:yyyy-MM-dd}): a release is the study as it stood at the end of its date, so its date must have come. Check the date.");
+        if (snapshots is null)
+            return Fail(diagnostics, release, $"the release of {date} is rebuilt from git history, but the input folder is not in a git repository (or was copied without its .git folder): build from a git clone of the site (docs/hosting.md#releases-need-the-git-history).");
+        var (snapshot, gap) = snapshots.AtEndOf(release.Date);
+        if (snapshot is null)
+            return Fail(diagnostics, release, gap == GitSnapshots.Gap.ShallowClone
+                ? $"the git history here does not reach back to {date}: this is a shallow clone (Netlify and GitHub Actions fetch only recent commits by default). Run 'git fetch --unshallow' before building, or fetch the whole history: 'fetch-depth: 0' for actions/checkout on GitHub Actions (docs/hosting.md#releases-need-the-git-history)."
+                : $"there is no commit on or before {date}: the history starts on {snapshots.FirstCommitDate():yyyy-MM-dd}. Give the release a date on or after that.");
+        var commit = snapshot.Sha[..7];
+        var folder = Directory.CreateTempSubdirectory("impactsite-release-").FullName;
+        try
+        {
+            snapshots.Extract(snapshot, Folders, folder);
+            if (!File.Exists(Path.Combine(folder, "studies", study.Slug, "index.md")))
+                return Fail(diagnostics, release, $"at the end of {date} (commit {commit}) there was no studies/{study.Slug}/index.md yet, so there is nothing to release: use a later date.");
+            File.Copy(Path.Combine(inputRoot, "site.yml"), Path.Combine(folder, "site.yml"));
+            File.WriteAllText(Path.Combine(folder, "people.yml"), PeopleThen(graph, inputRoot, snapshots, snapshot));
+
+            var found = new DiagnosticBag();
+            var then = SiteGraphBuilder.Build(folder, release.Date, includeDrafts: false, found);
+            var old = then?.Studies.FirstOrDefault(s => s.Slug == study.Slug);
+            if (then is not null && old is not null)
+            {
+                var renderer = new ProseRenderer(then);
+                foreach (var entry in old.Meetings.Concat<Entry>(old.Decisions).Prepend(old))
+                    foreach (var prose in entry.AllProse) renderer.Render(prose, entry.SourcePath);
+                foreach (var prose in old.Meetings.Concat<Entry>(old.Decisions).Prepend(old).SelectMany(e => e.AllProse)) found.AddRange(prose.Problems);
+            }
+            var own = $"studies/{study.Slug}/";
+            var problem = found.Sorted().FirstOrDefault(d => d.Severity == Severity.Error && (old is null || d.Path.StartsWith(own, StringComparison.Ordinal)));
+            if (problem is not null)
+                return Fail(diagnostics, release, $"the release of {date} cannot be rebuilt: as the site stood then (commit {commit}), {problem.Path}:{problem.Line}:{problem.Column}: {problem.Message} Fix it in a later commit and move the release to that date, or remove the release.");
+            if (old is null)
+                return Fail(diagnostics, release, $"at the end of {date} (commit {commit}) the study was a draft, so there is nothing to release: use a later date.");
+            return new FrozenRelease(release, old, snapshot.Sha);
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    static FrozenRelease? Fail(DiagnosticBag diagnostics, StudyRelease release, string message)
+    {
+        diagnostics.Error(release.At, message);
+        return null;
+    }
+
+    /// <summary>
+    /// Today's people.yml, so a release credits everyone as they now consent to; plus anyone the content named then who
+    /// has since left people.yml, credited by role only (their stored name is not carried over).
+    /// </summary>
+    static string PeopleThen(SiteGraph graph, string inputRoot, GitSnapshots snapshots, GitSnapshots.Snapshot snapshot)
+    {
+        var current = Path.Combine(inputRoot, "people.yml");
+        var text = new StringBuilder(File.Exists(current) ? File.ReadAllText(current) : "");
+        if (text.Length > 0 && text[^1] != '\n') text.Append('\n');
+        if (snapshots.ReadText(snapshot, "people.yml") is not { } old) return text.ToString();
+        foreach (var person in PeopleReader.Read(new SourceFile("people.yml", old), new DiagnosticBag()).Values.Where(p => !graph.People.ContainsKey(p.Id)))
+            text.Append("- id: ").Append(person.Id).Append("\n  credit: role\n  role: ").Append(JsonSerializer.Serialize(person.Role ?? "contributor")).Append('\n');
+        return text.ToString();
+    }
+}

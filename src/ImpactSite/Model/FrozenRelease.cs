@@ -1,0 +1,10 @@
+namespace ImpactSite.Model;
+
+/// <summary>
+/// A declared release rebuilt from git: the study (with its meetings and decisions) as it stood at the end of the
+/// release date, read from Commit. Published at <see cref="Route"/>.
+/// </summary>
+public sealed record FrozenRelease(StudyRelease Release, Study Snapshot, string Commit)
+{
+    public string Route => $"/studies/{Snapshot.Slug}/releases/{Release.Id}/";
+}
