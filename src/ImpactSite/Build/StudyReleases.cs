@@ -18,17 +18,29 @@ public static class StudyReleases
     /// <summary>What a study's pages can link to; assets are not read, since a release publishes none.</summary>
     static readonly string[] Folders = ["studies", "posts", "pages"];
 
-    public static void Freeze(SiteGraph graph, string inputRoot, DiagnosticBag diagnostics)
+    /// <param name="cache">The preview's cache: a release rebuilt by the last build from the same commit, site.yml and
+    /// people.yml is taken from it.</param>
+    public static void Freeze(SiteGraph graph, string inputRoot, DiagnosticBag diagnostics, ContentCache? cache = null)
     {
         var declaring = graph.Studies.Where(s => s.Releases.Count > 0).ToList();
-        if (declaring.Count == 0) return;
-        using var snapshots = GitSnapshots.Open(inputRoot);
-        foreach (var study in declaring)
-            study.FrozenReleases = study.Releases.Select(r => Freeze(study, r, graph, inputRoot, snapshots, diagnostics))
-                .OfType<FrozenRelease>().ToList();
+        var kept = new Dictionary<string, FrozenRelease>(StringComparer.Ordinal);
+        if (declaring.Count > 0)
+        {
+            using var snapshots = GitSnapshots.Open(inputRoot);
+            var settings = ReadIfThere(inputRoot, "site.yml") + "\0" + ReadIfThere(inputRoot, "people.yml");
+            foreach (var study in declaring)
+                study.FrozenReleases = study.Releases
+                    .Select(r => Freeze(study, r, graph, inputRoot, snapshots, diagnostics, settings, cache?.Releases, kept))
+                    .OfType<FrozenRelease>().ToList();
+        }
+        if (cache is not null) cache.Releases = kept;
+        graph.FormerPeople = kept.Values.SelectMany(r => r.FormerPeople).DistinctBy(p => p.Id).ToList();
     }
 
-    static FrozenRelease? Freeze(Study study, StudyRelease release, SiteGraph graph, string inputRoot, GitSnapshots? snapshots, DiagnosticBag diagnostics)
+    static string ReadIfThere(string root, string file) => File.Exists(Path.Combine(root, file)) ? File.ReadAllText(Path.Combine(root, file)) : "";
+
+    static FrozenRelease? Freeze(Study study, StudyRelease release, SiteGraph graph, string inputRoot, GitSnapshots? snapshots,
+        DiagnosticBag diagnostics, string settings, Dictionary<string, FrozenRelease>? last, Dictionary<string, FrozenRelease> kept)
     {
         var date = release.Id;
         if (release.Date > graph.BuildDate)
@@ -40,6 +52,17 @@ public static class StudyReleases
             return Fail(diagnostics, release, gap == GitSnapshots.Gap.ShallowClone
                 ? $"the git history here does not reach back to {date}: this is a shallow clone (Netlify and GitHub Actions fetch only recent commits by default). Run 'git fetch --unshallow' before building, or fetch the whole history: 'fetch-depth: 0' for actions/checkout on GitHub Actions (docs/hosting.md#releases-need-the-git-history)."
                 : $"there is no commit on or before {date}: the history starts on {snapshots.FirstCommitDate():yyyy-MM-dd}. Give the release a date on or after that.");
+        var key = $"{study.Slug}\0{release.Id}\0{release.Title}\0{release.Doi}\0{snapshot.Sha}\0{settings}";
+        if (last?.GetValueOrDefault(key) is { } reused) return kept[key] = reused;
+        var frozen = Rebuild(study, release, graph, inputRoot, snapshots, snapshot, diagnostics);
+        if (frozen is not null) kept[key] = frozen;
+        return frozen;
+    }
+
+    static FrozenRelease? Rebuild(Study study, StudyRelease release, SiteGraph graph, string inputRoot, GitSnapshots snapshots,
+        GitSnapshots.Snapshot snapshot, DiagnosticBag diagnostics)
+    {
+        var date = release.Id;
         var commit = snapshot.Sha[..7];
         var folder = Directory.CreateTempSubdirectory("impactsite-release-").FullName;
         try
@@ -48,7 +71,8 @@ public static class StudyReleases
             if (!File.Exists(Path.Combine(folder, "studies", study.Slug, "index.md")))
                 return Fail(diagnostics, release, $"at the end of {date} (commit {commit}) there was no studies/{study.Slug}/index.md yet, so there is nothing to release: use a later date.");
             File.Copy(Path.Combine(inputRoot, "site.yml"), Path.Combine(folder, "site.yml"));
-            File.WriteAllText(Path.Combine(folder, "people.yml"), PeopleThen(graph, inputRoot, snapshots, snapshot));
+            var former = FormerPeople(graph, snapshots, snapshot);
+            File.WriteAllText(Path.Combine(folder, "people.yml"), PeopleThen(inputRoot, former));
 
             var found = new DiagnosticBag();
             var then = SiteGraphBuilder.Build(folder, release.Date, includeDrafts: false, found);
@@ -66,7 +90,7 @@ public static class StudyReleases
                 return Fail(diagnostics, release, $"the release of {date} cannot be rebuilt: as the site stood then (commit {commit}), {problem.Path}:{problem.Line}:{problem.Column}: {problem.Message} Fix it in a later commit and move the release to that date, or remove the release.");
             if (old is null)
                 return Fail(diagnostics, release, $"at the end of {date} (commit {commit}) the study was a draft, so there is nothing to release: use a later date.");
-            return new FrozenRelease(release, old, snapshot.Sha);
+            return new FrozenRelease(release, old, snapshot.Sha) { FormerPeople = former };
         }
         finally
         {
@@ -80,17 +104,23 @@ public static class StudyReleases
         return null;
     }
 
+    /// <summary>People in people.yml at the commit who are not in it now, credited by role only, their stored names kept for
+    /// the withheld-name check alone.</summary>
+    static IReadOnlyList<Person> FormerPeople(SiteGraph graph, GitSnapshots snapshots, GitSnapshots.Snapshot snapshot) =>
+        snapshots.ReadText(snapshot, "people.yml") is not { } old ? []
+            : PeopleReader.Read(new SourceFile("people.yml", old), new DiagnosticBag()).Values.Where(p => !graph.People.ContainsKey(p.Id))
+                .Select(p => new Person { Id = p.Id, ChosenCredit = CreditKind.Role, Role = p.Role, Name = p.Name, At = p.At }).ToList();
+
     /// <summary>
     /// Today's people.yml, so a release credits everyone as they now consent to; plus anyone the content named then who
-    /// has since left people.yml, credited by role only (their stored name is not carried over).
+    /// has since left people.yml, credited by role only (their stored name is not written).
     /// </summary>
-    static string PeopleThen(SiteGraph graph, string inputRoot, GitSnapshots snapshots, GitSnapshots.Snapshot snapshot)
+    static string PeopleThen(string inputRoot, IReadOnlyList<Person> former)
     {
         var current = Path.Combine(inputRoot, "people.yml");
         var text = new StringBuilder(File.Exists(current) ? File.ReadAllText(current) : "");
         if (text.Length > 0 && text[^1] != '\n') text.Append('\n');
-        if (snapshots.ReadText(snapshot, "people.yml") is not { } old) return text.ToString();
-        foreach (var person in PeopleReader.Read(new SourceFile("people.yml", old), new DiagnosticBag()).Values.Where(p => !graph.People.ContainsKey(p.Id)))
+        foreach (var person in former)
             text.Append("- id: ").Append(person.Id).Append("\n  credit: role\n  role: ").Append(JsonSerializer.Serialize(person.Role ?? "contributor")).Append('\n');
         return text.ToString();
     }

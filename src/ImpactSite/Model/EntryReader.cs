@@ -74,11 +74,12 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
         var standards = StandardsList(f);
         var format = f.OneOf("format", ContentKeys.MeetingFormats);
         var chair = OnePerson(f, "chair");
+        var stage = f.OneOf("stage", ResearchStages.Ids);
         if (header is null || date is null) return null;
         return new Meeting(header)
         {
             Study = study, Held = date.Value, Group = group, Format = format, Attendees = attendees,
-            Chair = chair, AttendeeCount = count, Standards = standards, Stage = f.OneOf("stage", ResearchStages.Ids),
+            Chair = chair, AttendeeCount = count, Standards = standards, Stage = stage,
         };
     }
 
@@ -103,12 +104,13 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
         CheckResponse(f, status, weDid, responded, raised, reason);
         var updates = f.Mappings("updates").Select(u => ReadUpdate(u, raised, responded)).OfType<DecisionUpdate>().ToList();
         var standards = StandardsList(f);
+        var stage = f.OneOf("stage", ResearchStages.Ids);
         if (header is null || raised is null || youSaid is null || status is null) return null;
         return new Decision(header)
         {
             Study = study, Raised = raised.Value, RaisedAt = raisedAt, RaisedBy = raisedBy, YouSaid = youSaid, Status = status,
             WeDid = weDid, Responded = weDid is null ? null : responded, Reason = reason, DecidedBy = f.Text("decided_by"),
-            Standards = standards, Updates = updates.OrderBy(u => u.Date).ToList(), OwnStage = f.OneOf("stage", ResearchStages.Ids),
+            Standards = standards, Updates = updates.OrderBy(u => u.Date).ToList(), OwnStage = stage,
         };
     }
 

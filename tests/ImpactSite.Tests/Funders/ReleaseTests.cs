@@ -166,6 +166,26 @@ public sealed class ReleaseTests
     }
 
     [Fact]
+    public void Someone_who_has_since_left_people_yml_is_credited_by_role_in_the_release_and_their_name_never_published()
+    {
+        using var temp = Released();
+        var people = File.ReadAllText(Path.Combine(temp.Input, "people.yml"));
+        temp.Write("people.yml", people.TrimEnd() + "\n- id: olde\n  credit: name\n  name: Ottoline Leftregister\n  role: Trial steering committee member\n")
+            .Decision("alpha", "d2", "2026-10-01", "raised_by: [olde]\nstatus: open");
+        Commit(temp.Root, "Release day", new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+        temp.Write("people.yml", people);
+        File.Delete(Path.Combine(temp.Input, "studies/alpha/decisions/d2.md"));
+        Commit(temp.Root, "Ottoline left", new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
+
+        var site = temp.Build(new DateOnly(2026, 11, 30));
+        Assert.True(site.Result.Succeeded, site.Errors);
+        var release = site.Text("studies/alpha/releases/2026-11-23/evidence.json");
+        Assert.Contains("a Trial steering committee member", release);
+        Assert.DoesNotContain("Ottoline", release);
+        Assert.All(site.Files.Values, f => Assert.DoesNotContain("Leftregister", System.Text.Encoding.UTF8.GetString(f.Content)));
+    }
+
+    [Fact]
     public void A_doi_that_is_not_a_doi_is_an_error_where_it_was_written()
     {
         using var temp = new TempSite();
