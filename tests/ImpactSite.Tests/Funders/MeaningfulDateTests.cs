@@ -7,13 +7,6 @@ namespace ImpactSite.Tests.Funders;
 /// <summary>'updated' is what the content says (contract v2): a typo fix never re-dates an entry, and no date is in the future.</summary>
 public sealed class MeaningfulDateTests
 {
-    static void Commit(string root, string message, DateTimeOffset when)
-    {
-        using var repository = new Repository(root);
-        Commands.Stage(repository, "*");
-        var signature = new Signature("Test", "test@test.example", when);
-        repository.Commit(message, signature, signature);
-    }
 
     [Fact]
     public void A_typo_fix_commit_does_not_re_date_entries_and_the_study_is_as_new_as_its_newest_entry()
@@ -24,10 +17,10 @@ public sealed class MeaningfulDateTests
             .Decision("alpha", "d2", "2025-03-01", "status: considering\nupdates:\n  - date: 2025-05-05\n    status: considering\n    note: Asked the ethics committee.")
             .Write("pages/about.md", "---\ntitle: About\n---\nx");
         Repository.Init(temp.Root);
-        Commit(temp.Root, "Add content", new(2025, 6, 1, 9, 0, 0, TimeSpan.Zero));
+        TestGit.Commit(temp.Root, "Add content", new(2025, 6, 1, 9, 0, 0, TimeSpan.Zero));
         temp.Decision("alpha", "d1", "2025-01-10", "status: adopted\nwe_did: Did it (typo fixed).\nresponded: 2025-02-09")
             .Write("pages/about.md", "---\ntitle: About\n---\ny");
-        Commit(temp.Root, "Fix typos", new(2026, 3, 3, 9, 0, 0, TimeSpan.Zero));
+        TestGit.Commit(temp.Root, "Fix typos", new(2026, 3, 3, 9, 0, 0, TimeSpan.Zero));
 
         var site = temp.Build();
         Assert.True(site.Result.Succeeded, site.Errors);

@@ -11,13 +11,6 @@ public sealed class ReleaseTests
     const string Releases = "releases:\n  - date: 2026-11-23\n    title: End-of-grant report\n    doi: https://doi.org/10.5281/zenodo.1234567";
     static readonly string[] ReleaseFiles = ["evidence.json", "evidence.csv", "cite.ris", "cite.bib", "cite.json"];
 
-    static string Commit(string root, string message, DateTimeOffset when)
-    {
-        using var repository = new Repository(root);
-        Commands.Stage(repository, "*");
-        var signature = new Signature("Test", "test@test.example", when);
-        return repository.Commit(message, signature, signature).Sha;
-    }
 
     static TempSite Released()
     {
@@ -33,7 +26,7 @@ public sealed class ReleaseTests
     public void A_release_declared_today_survives_later_edits_byte_for_byte()
     {
         using var temp = Released();
-        var sha = Commit(temp.Root, "Release day", new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+        var sha = TestGit.Commit(temp.Root, "Release day", new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
         var first = temp.Build(ReleaseDay);
         Assert.True(first.Result.Succeeded, first.Errors);
         const string folder = "studies/alpha/releases/2026-11-23/";
@@ -44,7 +37,7 @@ public sealed class ReleaseTests
         temp.Write("studies/alpha/index.md", File.ReadAllText(Path.Combine(temp.Input, "studies/alpha/index.md")).Replace("A test study.", "A rewritten summary."))
             .Decision("alpha", "d1", "2026-10-01", "raised_by: [kite]\nstatus: adopted\nwe_did: Rewrote the letter entirely.\nresponded: 2026-11-02")
             .Decision("alpha", "d2", "2026-11-24", "status: open");
-        Commit(temp.Root, "Later edits", new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        TestGit.Commit(temp.Root, "Later edits", new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
         temp.Decision("alpha", "d3", "2026-11-26", "status: open");
         var later = temp.Build(new DateOnly(2026, 11, 30));
         Assert.True(later.Result.Succeeded, later.Errors);
@@ -71,7 +64,7 @@ public sealed class ReleaseTests
     public void The_study_page_lists_its_releases_and_cite_this_on_a_release_cites_the_release()
     {
         using var temp = Released();
-        Commit(temp.Root, "Release day", new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+        TestGit.Commit(temp.Root, "Release day", new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
         var site = temp.Build(ReleaseDay);
         Assert.True(site.Result.Succeeded, site.Errors);
 
@@ -123,7 +116,7 @@ public sealed class ReleaseTests
     {
         using var temp = Released();
         temp.Study("alpha", "releases:\n  - date: 2020-01-01\n    title: Too early\n  - date: 2027-01-01\n    title: Too late");
-        Commit(temp.Root, "First", new(2026, 11, 1, 10, 0, 0, TimeSpan.Zero));
+        TestGit.Commit(temp.Root, "First", new(2026, 11, 1, 10, 0, 0, TimeSpan.Zero));
         var site = temp.Build(ReleaseDay);
         var errors = site.Result.Errors.OrderBy(e => e.Line).ToList();
         Assert.Equal(2, errors.Count);
@@ -137,9 +130,9 @@ public sealed class ReleaseTests
     public void A_shallow_clone_missing_the_history_is_an_error_naming_the_fetch_depth()
     {
         using var temp = Released();
-        Commit(temp.Root, "Release day", new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+        TestGit.Commit(temp.Root, "Release day", new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
         temp.Decision("alpha", "d2", "2026-11-24", "status: open");
-        Commit(temp.Root, "Later", new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero));
+        TestGit.Commit(temp.Root, "Later", new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero));
 
         var clone = Path.Combine(temp.Root, "..", Path.GetFileName(temp.Root) + "-shallow");
         try
@@ -172,10 +165,10 @@ public sealed class ReleaseTests
         var people = File.ReadAllText(Path.Combine(temp.Input, "people.yml"));
         temp.Write("people.yml", people.TrimEnd() + "\n- id: olde\n  credit: name\n  name: Ottoline Leftregister\n  role: Trial steering committee member\n")
             .Decision("alpha", "d2", "2026-10-01", "raised_by: [olde]\nstatus: open");
-        Commit(temp.Root, "Release day", new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+        TestGit.Commit(temp.Root, "Release day", new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
         temp.Write("people.yml", people);
         File.Delete(Path.Combine(temp.Input, "studies/alpha/decisions/d2.md"));
-        Commit(temp.Root, "Ottoline left", new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
+        TestGit.Commit(temp.Root, "Ottoline left", new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
 
         var site = temp.Build(new DateOnly(2026, 11, 30));
         Assert.True(site.Result.Succeeded, site.Errors);
