@@ -68,7 +68,7 @@ public static class SiteBuilder
         if (site.Graph is not { } graph || site.Plan is not { } plan) return;
         var links = new HtmlChecks(graph.Site, site.InputRoot, site.Diagnostics);
         var checkedOutput = new CheckedOutput(links, LeakGuard.For(graph.People.Values.Concat(graph.FormerPeople), site.InputRoot, site.Diagnostics), output);
-        site.Steps.Run("Making, checking and writing files", () => SiteRenderer.MakeAll(plan, checkedOutput, parallel));
+        site.Steps.Run("Making, checking and writing files", () => SiteRenderer.MakeAll(plan, checkedOutput.Add, parallel));
         var published = plan.Files.Keys.ToHashSet(StringComparer.Ordinal);
         site.Steps.Run("Checking links", () => links.Finish(published));
     }

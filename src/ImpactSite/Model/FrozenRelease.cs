@@ -6,7 +6,7 @@ namespace ImpactSite.Model;
 /// </summary>
 public sealed record FrozenRelease(StudyRelease Release, Study Snapshot, string Commit)
 {
-    public string Route => $"/studies/{Snapshot.Slug}/releases/{Release.Id}/";
+    public string Route => Content.Routes.Release(Snapshot.Slug, Release.Id);
 
     /// <summary>People the content then named who have since left people.yml (see <see cref="SiteGraph.FormerPeople"/>).</summary>
     public IReadOnlyList<Person> FormerPeople { get; init; } = [];

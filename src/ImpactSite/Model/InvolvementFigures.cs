@@ -1,3 +1,5 @@
+using ImpactSite.Content;
+
 namespace ImpactSite.Model;
 
 /// <summary>

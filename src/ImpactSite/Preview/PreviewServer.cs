@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ImpactSite.Text;
 
 namespace ImpactSite.Preview;
 
@@ -279,7 +280,7 @@ public sealed class PreviewServer : IAsyncDisposable
         }
         if (!diagnostics.SequenceEqual(lastDiagnostics) && options.Error is { } error)
         {
-            Cli.DiagnosticPrinter.Print(diagnostics, options.Input, error);
+            DiagnosticPrinter.Print(diagnostics, options.Input, error);
             lastDiagnostics = diagnostics;
         }
         try { Checked?.Invoke(new PreviewCheck(served.Build, errors.Count, clock.Elapsed)); } catch (Exception e) { options.Error?.WriteLine($"preview: {e.Message}"); }
@@ -305,7 +306,7 @@ public sealed class PreviewServer : IAsyncDisposable
         if (crash is not null) options.Error?.WriteLine(crash);
         else if (diagnostics is not null && !report.Succeeded && !diagnostics.SequenceEqual(lastDiagnostics))
         {
-            if (options.Error is { } error) Cli.DiagnosticPrinter.Print(diagnostics, options.Input, error);
+            if (options.Error is { } error) DiagnosticPrinter.Print(diagnostics, options.Input, error);
             lastDiagnostics = diagnostics;
         }
     }

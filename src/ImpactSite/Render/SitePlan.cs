@@ -1,3 +1,4 @@
+using ImpactSite.Content;
 using System.Text;
 using ImpactSite.Model;
 using ImpactSite.Render.Assets;
@@ -33,16 +34,11 @@ public sealed class SitePlan
     /// <summary>Output path -> planned file.</summary>
     public IReadOnlyDictionary<string, PlannedFile> Files => files;
 
-    /// <summary>The plan, or null when the theme lacks a template the site needs (reported).</summary>
-    public static SitePlan? For(SiteGraph graph, Theme theme, DiagnosticBag diagnostics)
+    /// <summary>The plan: a loaded theme has a layout for every page view (<see cref="Theme.Load"/> checks it).</summary>
+    public static SitePlan For(SiteGraph graph, Theme theme, DiagnosticBag diagnostics)
     {
         var pages = new SitePages(graph);
         var planned = pages.All().ToList();
-        var missing = planned.Select(p => p.Kind).Append("notfound").Append("redirect").Distinct().Where(k => !theme.Has(k)).ToList();
-        foreach (var kind in missing)
-            diagnostics.Add(new(Severity.Error, Path.Combine(theme.Root, "layouts", kind + ".hbs"), 1, 1,
-                $"the theme has no template for '{kind}' pages: add layouts/{kind}.hbs.", OutsideInput: true));
-        if (missing.Count > 0) return null;
 
         var plan = new SitePlan(graph, theme, diagnostics);
         plan.files.EnsureCapacity(planned.Count + 3 * graph.Studies.Count + graph.Assets.Count + theme.StaticFiles.Count + 8);
@@ -56,12 +52,7 @@ public sealed class SitePlan
         return plan;
     }
 
-    /// <summary>Clean URLs: "/x/" is written as x/index.html; routes with a file name are written as they are.</summary>
-    public static string PathOf(string route)
-    {
-        var path = route.AsSpan().TrimStart('/');
-        return path.Length == 0 || path[^1] == '/' ? string.Concat(path, "index.html") : path.ToString();
-    }
+    public static string PathOf(string route) => Routes.PathOf(route);
 
     /// <summary>The page's view is made with the page, not here: the preview plans the whole site after every edit.</summary>
     void AddPage(PlannedPage page)
@@ -99,53 +90,51 @@ public sealed class SitePlan
                 AddPage(pages.Redirect(from.Value, entry));
             }
         var redirects = lines.ToString();
-        Add("_redirects", null, () => Encoding.UTF8.GetBytes(redirects));
+        Add(PathOf(Routes.Redirects), null, () => Encoding.UTF8.GetBytes(redirects));
     }
 
     void AddDataFiles(IReadOnlyList<PlannedPage> pages)
     {
         var site = graph.Site;
-        Add("search/index.json", null, () => SearchIndex.Write(graph));
-        Add("feed.xml", null, () => AtomFeed.Write(graph, site.Title, "/feed.xml", "/", graph.Posts.Cast<Entry>().Concat(graph.Decisions)));
-        Add("sitemap.xml", null, () => Sitemap.Write(site, pages));
-        Add("robots.txt", null, () => Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {site.Absolute("/sitemap.xml")}\n"));
+        Add(PathOf(Routes.SearchIndex), null, () => SearchIndex.Write(graph));
+        Add(PathOf(Routes.Feed), null, () => AtomFeed.Write(graph, site.Title, Routes.Feed, Routes.Home, graph.Posts.Cast<Entry>().Concat(graph.Decisions)));
+        Add(PathOf(Routes.Sitemap), null, () => Sitemap.Write(site, pages));
+        Add(PathOf(Routes.Robots), null, () => Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {site.Absolute(Routes.Sitemap)}\n"));
         var citations = new Citations(graph);
-        var live = new Evidence.Provenance(site.Absolute(EvidenceSchema.Route), site.DataLicence, null, graph.SourceCommit);
+        var live = new Evidence.Provenance(site.Absolute(Routes.EvidenceSchema), site.DataLicence, null, graph.SourceCommit);
         var documents = new List<Lazy<Evidence.Document>>();
         foreach (var study in graph.Studies)
         {
-            var folder = study.Route.TrimStart('/');
             // One evidence document per study for both formats and the site-wide table, made by whichever file is made first.
             var evidence = new Lazy<Evidence.Document>(() => Evidence.For(study, graph.BuildDate, live));
             documents.Add(evidence);
-            Add(folder + "evidence.json", study.SourcePath, () => Evidence.ToJson(evidence.Value));
-            Add(folder + "evidence.csv", study.SourcePath, () => Evidence.ToCsv(evidence.Value));
-            AddCitationFiles(folder, study.SourcePath, () => citations.ForStudy(study));
+            Add(PathOf(Routes.EvidenceJson(study.Route)), study.SourcePath, () => Evidence.ToJson(evidence.Value));
+            Add(PathOf(Routes.EvidenceCsv(study.Route)), study.SourcePath, () => Evidence.ToCsv(evidence.Value));
+            AddCitationFiles(study.Route, study.SourcePath, () => citations.ForStudy(study));
             foreach (var frozen in study.FrozenReleases)
             {
-                var releaseFolder = frozen.Route.TrimStart('/');
                 var then = new Lazy<Evidence.Document>(() =>
                     Evidence.For(frozen.Snapshot, frozen.Release.Date, live with { Release = frozen.Release.Date, SourceCommit = frozen.Commit }));
-                Add(releaseFolder + "evidence.json", study.SourcePath, () => Evidence.ToJson(then.Value));
-                Add(releaseFolder + "evidence.csv", study.SourcePath, () => Evidence.ToCsv(then.Value));
-                AddCitationFiles(releaseFolder, study.SourcePath, () => citations.ForRelease(frozen));
+                Add(PathOf(Routes.EvidenceJson(frozen.Route)), study.SourcePath, () => Evidence.ToJson(then.Value));
+                Add(PathOf(Routes.EvidenceCsv(frozen.Route)), study.SourcePath, () => Evidence.ToCsv(then.Value));
+                AddCitationFiles(frozen.Route, study.SourcePath, () => citations.ForRelease(frozen));
             }
-            Add(folder + "feed.xml", study.SourcePath, () => AtomFeed.Write(graph, $"{study.Title}: what happened to your suggestions",
-                study.Route + "feed.xml", study.Route, study.Decisions.Cast<Entry>().Concat(graph.PostsAbout(study))));
+            Add(PathOf(Routes.StudyFeed(study.Slug)), study.SourcePath, () => AtomFeed.Write(graph, $"{study.Title}: what happened to your suggestions",
+                Routes.StudyFeed(study.Slug), study.Route, study.Decisions.Cast<Entry>().Concat(graph.PostsAbout(study))));
         }
-        Add(PathOf(DataPackage.SiteTableRoute), null, () => Evidence.ToSiteCsv(documents.Select(d => d.Value)));
-        Add(PathOf(DataPackage.Route), null, () => DataPackage.Write(graph));
-        Add(PathOf(EvidenceSchema.Route), null, () => EvidenceSchema.Write(site));
+        Add(PathOf(Routes.SiteEvidenceCsv), null, () => Evidence.ToSiteCsv(documents.Select(d => d.Value)));
+        Add(PathOf(Routes.DataPackage), null, () => DataPackage.Write(graph));
+        Add(PathOf(Routes.EvidenceSchema), null, () => EvidenceSchema.Write(site));
     }
 
     /// <summary>"Cite this" downloads beside a study or release page; the citation is made with the files, after the
     /// study's prose is rendered (it quotes the summary).</summary>
-    void AddCitationFiles(string folder, string source, Func<Citation> cite)
+    void AddCitationFiles(string pageRoute, string source, Func<Citation> cite)
     {
         var citation = new Lazy<Citation>(cite);
-        Add(folder + "cite.ris", source, () => CitationFiles.Ris(citation.Value));
-        Add(folder + "cite.bib", source, () => CitationFiles.BibTex(citation.Value));
-        Add(folder + "cite.json", source, () => CitationFiles.CslJson(citation.Value));
+        Add(PathOf(Routes.Cite(pageRoute, "ris")), source, () => CitationFiles.Ris(citation.Value));
+        Add(PathOf(Routes.Cite(pageRoute, "bib")), source, () => CitationFiles.BibTex(citation.Value));
+        Add(PathOf(Routes.Cite(pageRoute, "json")), source, () => CitationFiles.CslJson(citation.Value));
     }
 
     void AddStaticFiles()

@@ -1,7 +1,6 @@
 using ImpactSite.Model;
 using ImpactSite.Render.Markdown;
 using ImpactSite.Validate;
-using ImpactSite.Write;
 
 namespace ImpactSite.Render;
 
@@ -13,8 +12,9 @@ public static class SiteRenderer
 {
     /// <summary>Makes every planned file and hands it on; call <see cref="RenderProse"/> first.</summary>
     /// <param name="parallel">Cancellation and how many cores to use; by default, all of them.</param>
-    public static void MakeAll(SitePlan plan, IOutputSink output, ParallelOptions? parallel = null) =>
-        Parallel.ForEach(plan.Files.Values, parallel ?? new ParallelOptions(), file => output.Add(file.Make()));
+    /// <param name="output">Takes each file as it is made (the checks, then a sink: see Build/SiteBuilder).</param>
+    public static void MakeAll(SitePlan plan, Action<OutputFile> output, ParallelOptions? parallel = null) =>
+        Parallel.ForEach(plan.Files.Values, parallel ?? new ParallelOptions(), file => output(file.Make()));
 
     /// <summary>
     /// Sets each entry's prose to render the first time a page or data file reads it (the preview); prose shared with

@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using ImpactSite.Content;
+using ImpactSite.Content.Decisions;
 using ImpactSite.Model;
 
 namespace ImpactSite.Render.Data;

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ImpactSite.Content;
+using ImpactSite.Content.Decisions;
 using ImpactSite.Model;
 
 namespace ImpactSite.Render.Data;
