@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using ImpactSite.Load;
 using ImpactSite.Model;
+using ImpactSite.PostProcess;
+using ImpactSite.Render;
 using ImpactSite.Render.Markdown;
 using ImpactSite.Validate;
 
@@ -90,12 +92,27 @@ public static class StudyReleases
                 return Fail(diagnostics, release, $"the release of {date} cannot be rebuilt: as the site stood then (commit {commit}), {problem.Path}:{problem.Line}:{problem.Column}: {problem.Message} Fix it in a later commit and move the release to that date, or remove the release.");
             if (old is null)
                 return Fail(diagnostics, release, $"at the end of {date} (commit {commit}) the study was a draft, so there is nothing to release: use a later date.");
+            if (WithheldNameIn(old, graph.People.Values.Concat(former), folder) is { } leak)
+                return Fail(diagnostics, release, $"the release of {date} cannot be published: as the site stood then (commit {commit}), {leak.Path}:{leak.Line}:{leak.Column}: {leak.Message} The history cannot be changed, so move the release to a date after the name was taken out, or remove the release.");
             return new FrozenRelease(release, old, snapshot.Sha) { FormerPeople = former };
         }
         finally
         {
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>
+    /// A withheld name in the study as it stood then, located in the file of that commit (the publish-time check would
+    /// block the release too, but could only point at today's files, where the name may no longer be).
+    /// </summary>
+    static Diagnostic? WithheldNameIn(Study old, IEnumerable<Person> people, string folder)
+    {
+        var texts = old.Meetings.Concat<Entry>(old.Decisions).Prepend(old).Select(entry => OutputFile.FromText(entry.SourcePath + ".txt",
+            string.Join("\n", entry.AllProse.SelectMany(p => new[] { p.PlainText, p.Html }).Prepend(entry.Title)), entry.SourcePath)).ToList();
+        var found = new DiagnosticBag();
+        LeakGuard.Run(texts, people, folder, found);
+        return found.Sorted().FirstOrDefault();
     }
 
     static FrozenRelease? Fail(DiagnosticBag diagnostics, StudyRelease release, string message)

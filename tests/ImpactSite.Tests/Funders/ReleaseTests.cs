@@ -179,6 +179,28 @@ public sealed class ReleaseTests
     }
 
     [Fact]
+    public void A_withheld_name_in_the_history_is_never_published_in_a_release_even_after_the_fix()
+    {
+        using var temp = Released();
+        const string d2 = "---\ntitle: Shorter letters\nraised: 2026-10-01\nstatus: open\nyou_said: \"{0} asked for shorter letters.\"\n---\n";
+        temp.Write("studies/alpha/decisions/d2.md", string.Format(d2, "Zebedee Withheldname"));
+        TestGit.Commit(temp.Root, "Release day, with a slip", new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+        temp.Write("studies/alpha/decisions/d2.md", string.Format(d2, "@kite"));
+        TestGit.Commit(temp.Root, "Fixed the slip", new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
+
+        var site = temp.Build(new DateOnly(2026, 11, 30));
+        Assert.False(site.Result.Succeeded);
+        Assert.Empty(site.Files); // fail closed: nothing is published
+        // Located on the release's line, pointing at the file and line of that commit where the name was written.
+        var error = Assert.Single(site.Result.Errors);
+        Assert.Equal(("studies/alpha/index.md", 7), (error.Path, error.Line));
+        Assert.Contains("studies/alpha/decisions/d2.md:5:", error.Message);
+        Assert.Contains("'kite'", error.Message);
+        Assert.Contains("move the release to a date after the name was taken out", error.Message);
+        Assert.DoesNotContain("Zebedee", error.Message);
+    }
+
+    [Fact]
     public void A_doi_that_is_not_a_doi_is_an_error_where_it_was_written()
     {
         using var temp = new TempSite();
