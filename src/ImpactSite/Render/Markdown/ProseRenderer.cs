@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using ImpactSite.Model;
+using ImpactSite.Scaffold;
 using ImpactSite.Validate;
 using Markdig;
 using Markdig.Renderers;
@@ -30,6 +31,7 @@ public sealed partial class ProseRenderer(SiteGraph graph)
         var markdown = prose.Markdown;
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         var problems = new DiagnosticBag();
+        ReportPlaceholders(markdown, prose, problems);
         Resolve(document, prose, sourcePath, problems);
         var html = document.ToHtml(Pipeline); // Markdig pools its HTML renderers
         if (prose.Inline && document is [ParagraphBlock]) html = UnwrapParagraph(html);
@@ -41,6 +43,19 @@ public sealed partial class ProseRenderer(SiteGraph graph)
             problems.Sorted());
     }
 
+    /// <summary>The contract: placeholder text from 'impactsite new' must never reach the public site.</summary>
+    static void ReportPlaceholders(string markdown, Prose prose, DiagnosticBag diagnostics)
+    {
+        foreach (var found in LeftoverPlaceholders.In(markdown))
+        {
+            var lineStart = markdown.LastIndexOf('\n', Math.Max(0, found.Offset - 1)) + 1;
+            var line = markdown.AsSpan(0, found.Offset).Count('\n');
+            var at = new SourceLocation(prose.At.Path, prose.At.Line + line,
+                (line == 0 ? prose.At.Column : 1) + found.Offset - lineStart);
+            diagnostics.Error(at, $"\"{found.Text}\" is the placeholder text 'impactsite new' wrote: replace it with your own words (or delete it) before publishing.");
+        }
+    }
+
     void Resolve(MarkdownDocument document, Prose prose, string sourcePath, DiagnosticBag diagnostics)
     {
         foreach (var inline in document.Descendants<Inline>())
@@ -48,11 +63,11 @@ public sealed partial class ProseRenderer(SiteGraph graph)
             switch (inline)
             {
                 case MentionInline mention:
-                    if (graph.People.TryGetValue(mention.Id, out var person)) mention.Credit = person.Credit;
+                    if (graph.People.TryGetValue(mention.Id.ToLowerInvariant(), out var person)) mention.Credit = person.Credit;
                     else
                     {
                         mention.Credit = "@" + mention.Id;
-                        diagnostics.Error(At(prose, mention), $"'@{mention.Id}' is not in people.yml: add them there, or correct the id (write \\@ for a plain '@').{Suggestions.DidYouMean(mention.Id, graph.People.Keys)}");
+                        diagnostics.Error(At(prose, mention), $"'@{mention.Id}' is not in people.yml: add them there, or correct the id (write \\@ for a plain '@').{Suggestions.DidYouMean(mention.Id.ToLowerInvariant(), graph.People.Keys)}");
                     }
                     break;
                 case LinkInline link:
