@@ -79,15 +79,20 @@ public sealed partial class ProseRenderer(SiteGraph graph)
 
     void ResolveLink(LinkInline link, Prose prose, string sourcePath, DiagnosticBag diagnostics)
     {
-        if (link.Url is { } url)
+        var url = link.Url;
+        if (url is not null)
         {
             var result = links.Resolve(url, sourcePath);
             if (result.Problem is not null) diagnostics.Error(At(prose, link), result.Problem);
             if (result.Warning is not null) diagnostics.Warning(At(prose, link), result.Warning);
             link.Url = result.Url ?? "#";
         }
-        if (link.IsImage && string.IsNullOrWhiteSpace(AltText(link)) && !IsDecorative(link))
+        if (!link.IsImage || IsDecorative(link)) return;
+        var alt = AltText(link);
+        if (string.IsNullOrWhiteSpace(alt))
             diagnostics.Error(At(prose, link), "this image has no alt text: describe it between the brackets, as in ![A panel member speaking at the event](...). If it is purely decorative, add {.decorative} straight after it.");
+        else if (Validate.AltText.Problem(alt, url ?? "") is { } meaningless)
+            diagnostics.Warning(At(prose, link), meaningless);
     }
 
     static bool IsDecorative(LinkInline link) => link.TryGetAttributes()?.Classes?.Contains("decorative") ?? false;
