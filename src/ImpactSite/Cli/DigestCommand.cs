@@ -1,3 +1,4 @@
+using ImpactSite.Text;
 using System.CommandLine;
 using System.Globalization;
 using ImpactSite.Build;

@@ -1,3 +1,4 @@
+using ImpactSite.Text;
 using System.Text;
 using ImpactSite.Build;
 using ImpactSite.Model;

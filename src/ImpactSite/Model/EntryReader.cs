@@ -1,5 +1,8 @@
+using ImpactSite.Text;
 using ImpactSite.Load;
 using ImpactSite.Validate;
+using ImpactSite.Content;
+using ImpactSite.Content.Decisions;
 
 namespace ImpactSite.Model;
 
@@ -13,7 +16,7 @@ public sealed partial class EntryReader(IReadOnlyDictionary<string, Person> peop
     {
         var f = doc.Fields;
         f.CheckUnknownKeys(ContentKeys.Study);
-        var header = Header(doc, slug, $"/studies/{slug}/");
+        var header = Header(doc, slug, ContentKinds.Study.Route(slug, null));
         var summary = Prose(f, "summary", required: true, inline: false, example: "A plain-English summary of the study.");
         var status = f.OneOf("status", ContentKeys.StudyStatuses, required: true);
         var started = f.Date("started");
@@ -39,7 +42,7 @@ public sealed partial class EntryReader(IReadOnlyDictionary<string, Person> peop
     {
         var f = doc.Fields;
         f.CheckUnknownKeys(ContentKeys.Meeting);
-        var header = Header(doc, slug, $"/studies/{study.Slug}/meetings/{slug}/");
+        var header = Header(doc, slug, ContentKinds.Meeting.Route(slug, study.Slug));
         var date = f.Date("date", required: true);
         var group = f.Text("group");
         if (group is not null && !study.Groups.Contains(group))
@@ -66,7 +69,7 @@ public sealed partial class EntryReader(IReadOnlyDictionary<string, Person> peop
         var f = doc.Fields;
         var slug = InputInventory.SlugOf(doc.Path);
         f.CheckUnknownKeys(ContentKeys.Decision);
-        var header = Header(doc, slug, $"/studies/{study.Slug}/decisions/{slug}/");
+        var header = Header(doc, slug, ContentKinds.Decision.Route(slug, study.Slug));
         var raised = f.Date("raised", required: true);
         var raisedAt = MeetingOf(f, meetings, study);
         if (raised is { } r && raisedAt is not null && r < raisedAt.Held)
@@ -149,7 +152,7 @@ public sealed partial class EntryReader(IReadOnlyDictionary<string, Person> peop
     {
         var f = doc.Fields;
         f.CheckUnknownKeys(ContentKeys.Post);
-        var header = Header(doc, slug, $"/blog/{slug}/");
+        var header = Header(doc, slug, ContentKinds.Post.Route(slug, null));
         var date = f.Date("date", required: true);
         var authors = PeopleList(f, "authors", required: true);
         Study? study = null;
@@ -164,7 +167,7 @@ public sealed partial class EntryReader(IReadOnlyDictionary<string, Person> peop
     public FreePage? ReadPage(FrontMatterDocument doc, string slug)
     {
         doc.Fields.CheckUnknownKeys(ContentKeys.Page);
-        return Header(doc, slug, $"/{slug}/") is { } header ? new FreePage(header) : null;
+        return Header(doc, slug, ContentKinds.Page.Route(slug, null)) is { } header ? new FreePage(header) : null;
     }
 
     EntryHeader? Header(FrontMatterDocument doc, string slug, string route)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ImpactSite.Text;
 
 namespace ImpactSite.Validate;
 
@@ -85,7 +86,7 @@ public static partial class Jargon
         return Regex.IsMatch(text, $@"\(\s*{a}[\w-]*\s*\)|\b{a}[\w-]*\s*\((?!\s*\))|\b{a}\b,?\s+(stands for|means|is short for)");
     }
 
-    static string English(IReadOnlyList<string> items) => Model.English.List(items);
+    static string English(IReadOnlyList<string> items) => Text.English.List(items);
 
     /// <summary>Two or more capitals (digits and '&amp;' allowed inside), with an optional plural 's': PIS, DMEC, CRFs, A&amp;E.</summary>
     [GeneratedRegex(@"(?<![\p{L}\d])(?<a>[A-Z][A-Z0-9&]*[A-Z])s?(?![\p{L}\d])")]

@@ -1,3 +1,5 @@
+using ImpactSite.Content.Decisions;
+using ImpactSite.Text;
 using ImpactSite.Model;
 
 namespace ImpactSite.Render.Digest;

@@ -1,3 +1,5 @@
+using ImpactSite.Content.Decisions;
+using ImpactSite.Text;
 using ImpactSite.Model;
 using ImpactSite.Render.Digest;
 
