@@ -75,6 +75,21 @@ public sealed class JargonTests
         Assert.Contains("{.decorative}", warning.Message);
     }
 
+    [Theory]
+    [InlineData("Our drawing: <img src=\"/assets/images/bridge-drawing.png\" alt=\"IMG_2041.jpg\">", 6)]
+    [InlineData("<p>\n<img alt='image' src='/assets/images/bridge-drawing.png'>\n</p>", 6)]
+    public void Alt_text_that_says_nothing_in_raw_html_is_a_warning_too(string html, int line)
+    {
+        using var temp = new TempSite().Study();
+        temp.WriteBytes("assets/images/bridge-drawing.png", File.ReadAllBytes(Path.Combine(Repo.Input, "assets/images/bridge-drawing.png")));
+        temp.Write("pages/about.md", $"---\ntitle: About\n---\nOur work.\n\n{html}\n");
+        var site = temp.Build();
+        Assert.True(site.Result.Succeeded, site.Errors);
+        var warning = Assert.Single(site.Result.Warnings, w => w.Message.Contains("does not say what the picture shows"));
+        Assert.Equal(("pages/about.md", line), (warning.Path, warning.Line));
+        Assert.NotNull(site.Page("/about/").QuerySelector("main img"));
+    }
+
     [Fact]
     public void Alt_text_that_describes_the_picture_passes()
     {

@@ -73,8 +73,13 @@ public sealed partial class ProseRenderer(SiteGraph graph)
                 case LinkInline link:
                     ResolveLink(link, prose, sourcePath, diagnostics);
                     break;
+                case HtmlInline html:
+                    CheckRawImages(html.Tag, At(prose, html), diagnostics);
+                    break;
             }
         }
+        foreach (var block in document.Descendants<HtmlBlock>())
+            CheckRawImages(block.Lines.ToString(), new(prose.At.Path, prose.At.Line + block.Line, 1), diagnostics);
     }
 
     void ResolveLink(LinkInline link, Prose prose, string sourcePath, DiagnosticBag diagnostics)
@@ -94,6 +99,18 @@ public sealed partial class ProseRenderer(SiteGraph graph)
         else if (Validate.AltText.Problem(alt, url ?? "") is { } meaningless)
             diagnostics.Warning(At(prose, link), meaningless);
     }
+
+    /// <summary>Pictures written as raw HTML get the same alt text check as markdown ones (a missing alt is left to
+    /// the sanitiser and the page checks).</summary>
+    static void CheckRawImages(string html, SourceLocation at, DiagnosticBag diagnostics)
+    {
+        foreach (Match img in RawImage().Matches(html))
+            if (Validate.AltText.Problem(WebUtility.HtmlDecode(img.Groups["alt"].Value), img.Groups["src"].Value) is { } meaningless)
+                diagnostics.Warning(at, meaningless);
+    }
+
+    [GeneratedRegex(@"<img\b(?=[^>]*\balt\s*=\s*[""'](?<alt>[^""']+)[""'])(?:(?=[^>]*\bsrc\s*=\s*[""'](?<src>[^""']*)[""']))?[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex RawImage();
 
     static bool IsDecorative(LinkInline link) => link.TryGetAttributes()?.Classes?.Contains("decorative") ?? false;
 
