@@ -9,6 +9,14 @@ public sealed class JargonTests
 {
     static readonly IReadOnlySet<string> Names = new HashSet<string> { "BRIDGE", "LEAP" };
 
+    /// <summary>A site with the sample's drawing under assets/ and an about page with the given text.</summary>
+    static TempSite PageWithPicture(string page)
+    {
+        var temp = new TempSite().Study();
+        temp.WriteBytes("assets/images/bridge-drawing.png", File.ReadAllBytes(Path.Combine(Repo.Input, "assets/images/bridge-drawing.png")));
+        return temp.Write("pages/about.md", page);
+    }
+
     static List<Jargon.Finding> Check(string text) => Jargon.Check(text, "'you_said'", Names).ToList();
 
     [Fact]
@@ -65,9 +73,7 @@ public sealed class JargonTests
     [InlineData("bridge-drawing")]
     public void Alt_text_that_says_nothing_is_a_warning_at_the_image(string alt)
     {
-        using var temp = new TempSite().Study();
-        temp.WriteBytes("assets/images/bridge-drawing.png", File.ReadAllBytes(Path.Combine(Repo.Input, "assets/images/bridge-drawing.png")));
-        temp.Write("pages/about.md", $"---\ntitle: About\n---\nOur work.\n\n![{alt}](../assets/images/bridge-drawing.png)\n");
+        using var temp = PageWithPicture($"---\ntitle: About\n---\nOur work.\n\n![{alt}](../assets/images/bridge-drawing.png)\n");
         var site = temp.Build();
         Assert.True(site.Result.Succeeded, site.Errors);
         var warning = Assert.Single(site.Result.Warnings, w => w.Message.Contains("does not say what the picture shows"));
@@ -80,9 +86,7 @@ public sealed class JargonTests
     [InlineData("<p>\n<img alt='image' src='/assets/images/bridge-drawing.png'>\n</p>", 6)]
     public void Alt_text_that_says_nothing_in_raw_html_is_a_warning_too(string html, int line)
     {
-        using var temp = new TempSite().Study();
-        temp.WriteBytes("assets/images/bridge-drawing.png", File.ReadAllBytes(Path.Combine(Repo.Input, "assets/images/bridge-drawing.png")));
-        temp.Write("pages/about.md", $"---\ntitle: About\n---\nOur work.\n\n{html}\n");
+        using var temp = PageWithPicture($"---\ntitle: About\n---\nOur work.\n\n{html}\n");
         var site = temp.Build();
         Assert.True(site.Result.Succeeded, site.Errors);
         var warning = Assert.Single(site.Result.Warnings, w => w.Message.Contains("does not say what the picture shows"));
@@ -93,9 +97,7 @@ public sealed class JargonTests
     [Fact]
     public void Alt_text_that_describes_the_picture_passes()
     {
-        using var temp = new TempSite().Study();
-        temp.WriteBytes("assets/images/bridge-drawing.png", File.ReadAllBytes(Path.Combine(Repo.Input, "assets/images/bridge-drawing.png")));
-        temp.Write("pages/about.md", "---\ntitle: About\n---\n![A drawing of two people on a bridge](../assets/images/bridge-drawing.png)\n");
+        using var temp = PageWithPicture("---\ntitle: About\n---\n![A drawing of two people on a bridge](../assets/images/bridge-drawing.png)\n");
         var site = temp.Build();
         Assert.True(site.Result.Succeeded, site.Errors);
         Assert.DoesNotContain(site.Result.Warnings, w => w.Message.Contains("alt text"));
