@@ -114,7 +114,12 @@ public sealed class IncrementalBuildTests : IDisposable
         SiteBuilder.MakeAndCheck(prepared, made);
         var (full, preview) = (Lines(expected.Diagnostics), Lines(prepared.Diagnostics.Sorted()));
         Assert.True(full == preview, $"the full build reports:\n{full}\n\nthe preview:\n{preview}");
-        if (expected.Files.Count == 0) return;
+        if (expected.Files.Count == 0)
+        {
+            // The full build published nothing because of errors; the preview must then refuse to serve it too.
+            Assert.True(expected.Errors.Any() && prepared.Diagnostics.HasErrors, "the full build published nothing, yet reported no error");
+            return;
+        }
         Assert.Equal(expected.Files.Select(f => f.Path).Order(StringComparer.Ordinal), made.Files.Select(f => f.Path).Order(StringComparer.Ordinal));
         var byPath = made.Files.ToDictionary(f => f.Path);
         foreach (var file in expected.Files)
