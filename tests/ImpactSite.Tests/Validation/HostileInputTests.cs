@@ -58,7 +58,7 @@ public sealed class HostileInputTests
         var lines = site.Result.Diagnostics.Select(d => d.Format("")).ToList();
         Assert.Contains(expected, lines);
         Assert.Empty(site.Files);
-        Assert.Contains("pages/other.md:3:1: warning: unknown key 'colour' is ignored.", lines);
+        Assert.Contains("pages/other.md:3:1: warning: unknown key 'colour' is ignored: check its spelling against docs/content-guide.md, or remove it.", lines);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
