@@ -80,7 +80,7 @@ public static class DigestCommand
 
         // The digest is published by e-mail, so the build's last check applies to it too.
         var leaks = new DiagnosticBag();
-        LeakGuard.Run([new OutputFile(html ? "digest.html" : "digest.txt", bytes, null)], graph.People.Values, options.Input, leaks);
+        LeakGuard.For(graph.People.Values, options.Input, leaks).Run([new OutputFile(html ? "digest.html" : "digest.txt", bytes, null)]);
         if (leaks.HasErrors)
         {
             DiagnosticPrinter.Print(leaks.Sorted(), options.Input, stderr);

@@ -6,7 +6,7 @@ public static class ContentKeys
     static readonly string[] Common = ["title", "draft", "redirect_from", "updated", "tags", "content_note"];
 
     public static readonly IReadOnlySet<string> Site = Set("title", "base_url", "language", "description", "organisation",
-        "contact_email", "overdue_after_days", "repository_url", "frameworks");
+        "contact_email", "overdue_after_days", "repository_url", "frameworks", "unchecked_files");
     public static readonly IReadOnlySet<string> Person = Set("id", "credit", "name", "pseudonym", "role", "withdrawn", "consent_review");
     public static readonly IReadOnlySet<string> Study = Set([.. Common, "summary", "status", "started", "ended", "funder",
         "funder_reference", "groups", "involvement_aim", "involvement_methods", "discussion", "reflections"]);

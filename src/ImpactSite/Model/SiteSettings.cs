@@ -1,6 +1,11 @@
 using System.Buffers;
 
+using ImpactSite.Validate;
+
 namespace ImpactSite.Model;
+
+/// <summary>An asset site.yml allows to be published although the build cannot read it for names (unchecked_files).</summary>
+public sealed record UncheckedFile(string Path, string Reason, SourceLocation At);
 
 /// <summary>site.yml.</summary>
 public sealed class SiteSettings
@@ -15,6 +20,7 @@ public sealed class SiteSettings
     public int OverdueAfterDays { get; init; } = 90;
     public string? RepositoryUrl { get; init; }
     public IReadOnlyList<string> Frameworks { get; init; } = [Standards.UkStandards];
+    public IReadOnlyList<UncheckedFile> UncheckedFiles { get; init; } = [];
 
     /// <summary>The path part of base_url ("/" or "/impact/"), so a site can live below a domain's root.</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";

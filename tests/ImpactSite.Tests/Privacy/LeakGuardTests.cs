@@ -20,7 +20,7 @@ public sealed class LeakGuardTests
     static IReadOnlyList<Diagnostic> Scan(string path, byte[] content)
     {
         var diagnostics = new DiagnosticBag();
-        LeakGuard.Run([new OutputFile(path, content, null)], [Kite], "/nonexistent", diagnostics);
+        LeakGuard.For([Kite], "/nonexistent", diagnostics).Run([new OutputFile(path, content, null)]);
         return diagnostics.Sorted();
     }
 
@@ -64,7 +64,7 @@ public sealed class LeakGuardTests
         IReadOnlyList<Diagnostic> Scan(string text)
         {
             var diagnostics = new DiagnosticBag();
-            LeakGuard.Run([new OutputFile("p/index.html", Encoding.UTF8.GetBytes(text), null)], [ann], "/nonexistent", diagnostics);
+            LeakGuard.For([ann], "/nonexistent", diagnostics).Run([new OutputFile("p/index.html", Encoding.UTF8.GetBytes(text), null)]);
             return diagnostics.Sorted();
         }
         Assert.Empty(Scan("<p>Our annual report, planned with Joanna.</p>"));
