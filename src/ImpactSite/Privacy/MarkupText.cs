@@ -28,12 +28,23 @@ public sealed partial class MarkupText
 {
     const int MaxRounds = 3;
 
-    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Inline = new HashSet<string>(
-    [
-        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd", "mark", "q", "s",
-        "samp", "small", "span", "strong", "sub", "sup", "time", "tspan", "textpath", "u", "var", "wbr", "nobr", "big", "tt",
-        "strike", "ruby", "rb", "rt", "rp", "label", "output", "meter", "slot",
-    ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>The HTML elements that do not split a word on screen (phrasing content such as em, a, span; SVG's tspan).</summary>
+    static bool IsInline(ReadOnlySpan<char> name)
+    {
+        if (name.Length > 8) return name.Equals("textpath", StringComparison.OrdinalIgnoreCase);
+        Span<char> lower = stackalloc char[name.Length];
+        System.Text.Ascii.ToLower(name, lower, out _);
+        return lower switch
+        {
+            "a" or "abbr" or "b" or "bdi" or "bdo" or "cite" or "code" or "data" or "del" or "dfn" or "em" or "font" or "i" or "ins"
+                or "kbd" or "mark" or "q" or "s" or "samp" or "small" or "span" or "strong" or "sub" or "sup" or "time" or "tspan"
+                or "u" or "var" or "wbr" or "nobr" or "big" or "tt" or "strike" or "ruby" or "rb" or "rt" or "rp" or "label"
+                or "output" or "meter" or "slot" => true,
+            _ => false,
+        };
+    }
+
+    static readonly System.Buffers.SearchValues<char> TagEnd = System.Buffers.SearchValues.Create("\"'>");
 
     readonly WordStream seen;
     readonly WordStream hidden;
@@ -53,6 +64,8 @@ public sealed partial class MarkupText
         for (var round = 1; ; round++)
         {
             var reader = new MarkupText(seen, hidden, markup);
+            seen.Begin(text);
+            hidden.Begin(text);
             reader.Text(text, 0, text.Length, seen, markup != Markup.None);
             seen.Finish();
             hidden.Finish();
@@ -63,36 +76,75 @@ public sealed partial class MarkupText
         }
     }
 
+    /// <summary>What each ASCII character is to <see cref="Text"/>: 0 ends a word, 1 is part of one, 2 may start an
+    /// encoding or a tag, 3 is a markdown emphasis mark.</summary>
+    static readonly byte[] Kinds = MakeKinds();
+
+    static byte[] MakeKinds()
+    {
+        var kinds = new byte[128];
+        for (var c = 0; c < 128; c++) kinds[c] = (byte)(char.IsAsciiLetterOrDigit((char)c) ? 1 : 0);
+        foreach (var c in "<&%\\") kinds[c] = 2;
+        foreach (var c in "*_~`") kinds[c] = 3;
+        return kinds;
+    }
+
     void Text(string s, int from, int to, WordStream into, bool tags)
     {
+        var kinds = Kinds;
         for (var i = from; i < to;)
         {
             var c = s[i];
-            switch (c)
+            if (c >= 0x80)
             {
-                case '<' when tags && i + 1 < to && (char.IsAsciiLetter(s[i + 1]) || s[i + 1] is '/' or '!' or '?'):
-                    i = Tag(s, i, to);
-                    continue;
-                case '&' when Entity(s, i, to, into) is var end and > 0:
+                into.Char(c, i++);
+                continue;
+            }
+            switch (kinds[c])
+            {
+                case 1:
+                    var end = i + 1;
+                    while (end < to && s[end] < 0x80 && kinds[s[end]] == 1) end++;
+                    if (end < to && s[end] < 0x80 && kinds[s[end]] == 0)
+                    {
+                        into.Word(i, end);
+                        for (i = end + 1; i < to && s[i] < 0x80 && kinds[s[i]] == 0; i++) { }
+                        continue;
+                    }
+                    into.Letters(i, end);
                     i = end;
                     continue;
-                case '%' when Percent(s, i, to, into) is var end and > 0:
-                    i = end;
+                case 0:
+                    into.End();
+                    for (i++; i < to && s[i] < 0x80 && kinds[s[i]] == 0; i++) { }
                     continue;
-                case '\\' when Escape(s, i, to, into) is var end and > 0:
-                    i = end;
-                    continue;
-                case '*' or '_' or '~' or '`' when markup == Markup.Markdown:
+                case 3 when markup == Markup.Markdown:
                     into.Soft();
                     i++;
                     continue;
-                default:
-                    into.Char(c, i);
-                    i++;
-                    continue;
+                case 2:
+                    var next = Special(s, i, to, into, tags);
+                    if (next > 0)
+                    {
+                        i = next;
+                        continue;
+                    }
+                    break;
             }
+            into.End();
+            i++;
         }
     }
+
+    /// <summary>A tag or an encoded character starting at s[i]; returns where it ends, or 0 when it is just a character.</summary>
+    int Special(string s, int i, int to, WordStream into, bool tags) => s[i] switch
+    {
+        '<' when tags && i + 1 < to && (char.IsAsciiLetter(s[i + 1]) || s[i + 1] is '/' or '!' or '?') => Tag(s, i, to),
+        '&' => Entity(s, i, to, into),
+        '%' => Percent(s, i, to, into),
+        '\\' => Escape(s, i, to, into),
+        _ => 0,
+    };
 
     /// <summary>A tag, comment, CDATA section, doctype or processing instruction starting at '&lt;'; returns where it ends.</summary>
     int Tag(string s, int at, int to)
@@ -123,18 +175,19 @@ public sealed partial class MarkupText
         var name = s.AsSpan(nameStart, nameEnd - nameStart);
         var colon = name.LastIndexOf(':');
         var local = colon >= 0 ? name[(colon + 1)..] : name;
-        var splitsWords = markup is Markup.Html or Markup.Markdown && !Inline.Contains(local);
+        var splitsWords = markup is Markup.Html or Markup.Markdown && !IsInline(local);
         if (splitsWords) seen.End();
         else seen.Soft();
         // The tag's end is the first '>' outside quotes.
         var end2 = nameEnd;
-        char quote = '\0';
-        for (; end2 < to; end2++)
+        while (end2 < to)
         {
-            var c = s[end2];
-            if (quote != '\0') { if (c == quote) quote = '\0'; }
-            else if (c is '"' or '\'') quote = c;
-            else if (c == '>') break;
+            var found = s.AsSpan(end2, to - end2).IndexOfAny(TagEnd);
+            if (found < 0) { end2 = to; break; }
+            end2 += found;
+            if (s[end2] == '>') break;
+            var close = s.IndexOf(s[end2], end2 + 1, to - end2 - 1);
+            end2 = close < 0 ? to : close + 1;
         }
         Text(s, nameStart, end2, hidden, false);
         hidden.End();

@@ -12,7 +12,7 @@ public sealed class NameMatcher
 {
     readonly Dictionary<string, int> vocabulary = new(StringComparer.Ordinal);
     readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
-    readonly ulong lengths; // bit n set: some word of some form has n letters (n < 64)
+    readonly ulong[] shapes = new ulong[1 << (ShapeBits - 6)]; // bit set: some word of some form has this Shape
     readonly List<Dictionary<int, int>> next = [new()];
     readonly List<int> fail = [0];
     readonly List<List<int>> outputs = [[]];
@@ -34,7 +34,8 @@ public sealed class NameMatcher
             foreach (var word in Forms[i].Words)
             {
                 if (!vocabulary.TryGetValue(word, out var id)) vocabulary[word] = id = vocabulary.Count;
-                lengths |= 1UL << word.Length;
+                var shape = Shape(word);
+                shapes[shape >> 6] |= 1UL << shape;
                 if (!next[state].TryGetValue(id, out var to))
                 {
                     next[state][id] = to = next.Count;
@@ -67,9 +68,23 @@ public sealed class NameMatcher
             }
     }
 
+    /// <summary>Whether a run of ASCII letters and digits (any case) could be a word of some form: a cheap test by length
+    /// and first letter that most words of a page fail, so they are never copied or looked up.</summary>
+    public bool MayBeWord(ReadOnlySpan<char> run)
+    {
+        var shape = Shape(run);
+        return (shapes[shape >> 6] >> shape & 1) != 0;
+    }
+
+    const int ShapeBits = 15;
+
+    /// <summary>A word's length and its first and last characters (their low five bits, so case does not matter) as one
+    /// number: 4 KB of bits that few words of a page share with a name's words.</summary>
+    static int Shape(ReadOnlySpan<char> word) => (Math.Min(word.Length, 31) << 10) | ((word[0] & 31) << 5) | (word[^1] & 31);
+
     /// <summary>The number of a folded word, or -1 when no form uses it.</summary>
     public int WordId(ReadOnlySpan<char> word) =>
-        word.Length > MaxWord || (lengths >> word.Length & 1) == 0 || !lookup.TryGetValue(word, out var id) ? -1 : id;
+        word.Length > MaxWord || !lookup.TryGetValue(word, out var id) ? -1 : id;
 
     /// <summary>Whether the word on its own is a withheld form (for parts of a word split by markup: Le&lt;b&gt;e&lt;/b&gt;).</summary>
     public bool IsWithheldWord(int id) => singleWithheld.Contains(id);
