@@ -119,8 +119,7 @@ public static class DocumentText
                 using var gzip = new GZipStream(new MemoryStream(d), CompressionMode.Decompress);
                 var bytes = new MemoryStream();
                 gzip.CopyTo(bytes);
-                // The header may carry the original file's name and a comment.
-                scan.ReadStrings(d.AsSpan(0, Math.Min(d.Length, 1024)), "the gzip header");
+                scan.ReadStrings(GzipHeaderText(d), "the gzip header");
                 return Inner(Path.GetFileNameWithoutExtension(path), bytes.ToArray(), depth);
             }
             catch (InvalidDataException e)
@@ -149,6 +148,23 @@ public static class DocumentText
                 return $"it is a tar file that cannot be read ({e.Message.TrimEnd('.')})";
             }
         }
+    }
+
+    /// <summary>The original file name and comment a gzip header may carry (RFC 1952: FEXTRA, FNAME, FCOMMENT).</summary>
+    static ReadOnlySpan<byte> GzipHeaderText(byte[] d)
+    {
+        if (d.Length < 10) return [];
+        var flags = d[3];
+        var at = 10;
+        if ((flags & 4) != 0 && at + 2 <= d.Length) at += 2 + (d[at] | d[at + 1] << 8);
+        var start = Math.Min(at, d.Length);
+        var end = start;
+        for (var field = 0; field < ((flags & 8) != 0 ? 1 : 0) + ((flags & 16) != 0 ? 1 : 0); field++)
+        {
+            while (end < d.Length && d[end] != 0) end++;
+            end = Math.Min(end + 1, d.Length);
+        }
+        return d.AsSpan(start, end - start);
     }
 
     /// <summary>

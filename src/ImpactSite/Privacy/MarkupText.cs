@@ -59,8 +59,12 @@ public sealed partial class MarkupText
     }
 
     /// <summary>Reads the text into the streams; offsets in hits are into this text (after a second round, approximately).</summary>
-    public static void Read(string text, Markup markup, WordStream seen, WordStream hidden)
+    /// <remarks>When the text needs another round, what the earlier round found is replaced by what the next finds: the
+    /// earlier round reads escaped markup as words ("&amp;lt;em&amp;gt;" as "em"), which would part a credited name
+    /// from its family name and make a false alarm, and the next round holds every word of it, decoded.</remarks>
+    public static void Read(string text, Markup markup, WordStream seen, WordStream hidden, List<NameHit> hits)
     {
+        var before = hits.Count;
         for (var round = 1; ; round++)
         {
             var reader = new MarkupText(seen, hidden, markup);
@@ -72,6 +76,7 @@ public sealed partial class MarkupText
             if (!reader.decodeAgain || round == MaxRounds) return;
             var decoded = DecodeAll(text);
             if (decoded == text) return;
+            hits.RemoveRange(before, hits.Count - before);
             text = decoded;
         }
     }

@@ -69,8 +69,10 @@ public static class NameForms
         while (familyStart > 1 && Particles.Contains(string.Concat(name[familyStart - 1]))) familyStart--;
         var family = name.Skip(familyStart).SelectMany(w => w).ToArray();
         var last = name[^1];
-        List<string[]> forms = [family, last, [string.Concat(family)], [string.Concat(name.SelectMany(w => w))]];
-        if (name.Count > 1) forms.Add([string.Concat(name[0].Concat(family))]);
+        var all = name.SelectMany(w => w).ToArray();
+        // The fuller forms hold the family name too; they are searched for so that an error points at where the name starts.
+        List<string[]> forms = [family, last, all, [string.Concat(family)], [string.Concat(all)]];
+        if (name.Count > 1) forms.AddRange([[.. name[0], .. family], [string.Concat(name[0].Concat(family))]]);
         foreach (var form in forms.DistinctBy(f => string.Join(' ', f))) yield return new(form, person, FormKind.Withheld);
         if (name.Count > 1) yield return new(name[0], person, FormKind.GivenName);
     }

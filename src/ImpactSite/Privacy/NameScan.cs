@@ -19,7 +19,7 @@ public sealed class NameScan
     public void Read(string text, Markup markup, string? part = null)
     {
         seen.Part = hidden.Part = part;
-        MarkupText.Read(text, markup, seen, hidden);
+        MarkupText.Read(text, markup, seen, hidden, hits);
     }
 
     /// <summary>

@@ -28,6 +28,7 @@ public static class TextFold
     {
         if (codePoint is >= 0xD800 and <= 0xDFFF) return "";
         var text = char.ConvertFromUtf32(codePoint);
+        if (codePoint < 0x10000 && LookAlikes.TryGetValue(char.ToLowerInvariant((char)codePoint), out var alike)) return alike.ToString();
         var category = CharUnicodeInfo.GetUnicodeCategory(codePoint);
         if (category is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark
             or UnicodeCategory.PrivateUse) return "";
@@ -35,6 +36,19 @@ public static class TextFold
             or UnicodeCategory.Control) return " ";
         return text.Transliterate().ToLowerInvariant();
     }
+
+    /// <summary>
+    /// Cyrillic and Greek letters that look like Latin ones, read as the letter they look like (AnyAscii transliterates by
+    /// sound, so Cyrillic 'у' would be "u" and 'р' "r", though a reader sees "y" and "p"). Both the stored names and the
+    /// text are folded the same way, so a name stored in Cyrillic or Greek is still found.
+    /// </summary>
+    static readonly Dictionary<char, char> LookAlikes = new()
+    {
+        ['а'] = 'a', ['в'] = 'b', ['е'] = 'e', ['ё'] = 'e', ['к'] = 'k', ['м'] = 'm', ['н'] = 'h', ['о'] = 'o', ['р'] = 'p', ['с'] = 'c',
+        ['т'] = 't', ['у'] = 'y', ['х'] = 'x', ['ѕ'] = 's', ['і'] = 'i', ['ї'] = 'i', ['ј'] = 'j', ['ԁ'] = 'd', ['һ'] = 'h', ['ԛ'] = 'q',
+        ['ԝ'] = 'w', ['ɡ'] = 'g', ['ɩ'] = 'i', ['ο'] = 'o', ['α'] = 'a', ['ν'] = 'v', ['ρ'] = 'p', ['κ'] = 'k', ['ι'] = 'i', ['τ'] = 't',
+        ['υ'] = 'u', ['χ'] = 'x', ['ε'] = 'e', ['η'] = 'n',
+    };
 
     /// <summary>A whole string folded, for names and short texts (not for pages: the scanners fold as they go).</summary>
     public static string Fold(string text)

@@ -143,10 +143,14 @@ public sealed class WordStream(NameMatcher matcher, List<NameHit> hits)
 
         starts[index & NameMatcher.MaxWord] = wordStart;
         if (id >= 0 || state != 0) state = matcher.Step(state, id);
+        // Names before public forms: a public form ending here covers a withheld one ending here too.
         if (id >= 0)
             foreach (var form in matcher.Ending(state))
-                Found(matcher.Forms[form], index - matcher.Forms[form].Words.Length + 1);
+                if (matcher.Forms[form].Kind != FormKind.Public) Found(matcher.Forms[form], index - matcher.Forms[form].Words.Length + 1);
         if (splitCount > 0 && !overflow) TryParts();
+        if (id >= 0)
+            foreach (var form in matcher.Ending(state))
+                if (matcher.Forms[form].Kind == FormKind.Public) Found(matcher.Forms[form], index - matcher.Forms[form].Words.Length + 1);
         if (pending.Count > 0) Confirm(index);
         index++;
         length = splitCount = 0;
@@ -160,7 +164,8 @@ public sealed class WordStream(NameMatcher matcher, List<NameHit> hits)
         {
             var to = i < splitCount ? splits[i] : length;
             var part = word.AsSpan(from, to - from);
-            if (matcher.WordId(part) is var id and >= 0 && matcher.IsWithheldWord(id))
+            // An empty part, or the whole word, looked up already, needs no look.
+            if (to > from && to - from < length && matcher.WordId(part) is var id and >= 0 && matcher.IsWithheldWord(id))
                 foreach (var form in matcher.Forms)
                     if (form.Kind == FormKind.Withheld && form.Words is [var only] && part.SequenceEqual(only))
                         Found(form, index);
@@ -175,6 +180,10 @@ public sealed class WordStream(NameMatcher matcher, List<NameHit> hits)
             pending.RemoveAll(p => p.First >= first && p.Last <= index);
             return;
         }
+        // The same name found as a fuller form (Ann Lee) and as its family name (Lee): keep the one that starts first.
+        var same = pending.FindIndex(p => p.Last == index && p.Hit.Form.Person == form.Person);
+        if (same >= 0 && pending[same].First <= first) return;
+        if (same >= 0) pending.RemoveAt(same);
         pending.Add((new NameHit(form, starts[first & NameMatcher.MaxWord], Part), first, index));
     }
 
