@@ -11,17 +11,50 @@ namespace ImpactSite.Privacy;
 /// </summary>
 public static class RtfText
 {
+    static readonly string[] Destinations =
+    [
+        "\\info", "\\author", "\\operator", "\\title", "\\subject", "\\keywords", "\\comment", "\\doccomm", "\\company", "\\manager",
+        "\\category", "\\fonttbl", "\\colortbl", "\\stylesheet", "\\header", "\\footer", "\\footnote", "\\annotation", "\\atnauthor",
+        "\\atnid", "\\field", "\\fldinst", "\\fldrslt", "\\pict", "\\object", "\\f",
+    ];
+
     static readonly Encoding Windows1252 = Encoding.Latin1; // the invariant build has no code page 1252; Latin-1 differs only in 0x80-0x9F punctuation
+
+    /// <summary>Whether the group opening before <paramref name="at"/> starts with \* or a destination's control word.</summary>
+    static bool IsDestination(string rtf, int at)
+    {
+        var opens = rtf.AsSpan(at);
+        if (opens.StartsWith("\\*")) return true;
+        foreach (var word in Destinations)
+            if (opens.StartsWith(word) && (opens.Length == word.Length || !char.IsAsciiLetter(opens[word.Length]))) return true;
+        return false;
+    }
 
     public static string ToText(string rtf)
     {
         var text = new StringBuilder(rtf.Length);
         var skipFallback = 1;
         var toSkip = 0;
+        var destinations = new Stack<bool>(); // whether each open group is a destination of its own (\info, \author, ...)
         for (var i = 0; i < rtf.Length;)
         {
             var c = rtf[i];
-            if (c is '{' or '}' or '\r' or '\n') { i++; continue; }
+            if (c == '{')
+            {
+                var destination = IsDestination(rtf, i + 1);
+                destinations.Push(destination);
+                if (destination) text.Append(' ');
+                i++;
+                continue;
+            }
+            if (c == '}')
+            {
+                // The end of a destination ends its text; the end of a formatting group ({\b me}) does not split a word.
+                if (destinations.TryPop(out var wasDestination) && wasDestination) text.Append(' ');
+                i++;
+                continue;
+            }
+            if (c is '\r' or '\n') { i++; continue; }
             if (c != '\\')
             {
                 if (toSkip > 0) toSkip--;
