@@ -37,11 +37,11 @@ public sealed class LeakReport(NameMatcher names, string inputRoot, IReadOnlyLis
         var typed = WhereTyped(elsewhere.Keys.ToHashSet());
         foreach (var (person, files) in elsewhere)
         {
-            var outputs = Listed(files.Select(f => f.Path));
             if (typed.TryGetValue(person, out var places))
             {
+                // The outputs made from the file where it was typed first: its own page, then the lists, feeds and data.
                 foreach (var at in places)
-                    diagnostics.Error(at, $"{Who(person)} is written here, and would be published in {outputs}. " +
+                    diagnostics.Error(at, $"{Who(person)} is written here, and would be published in {Listed(files.OrderBy(f => f.Source != at.Path).Select(f => f.Path))}. " +
                         $"Refer to people only by @{person.Id} (or their id in front matter), and remove the name.");
                 continue;
             }
