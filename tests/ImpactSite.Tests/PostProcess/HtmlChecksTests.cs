@@ -35,9 +35,9 @@ public sealed class HtmlChecksTests : IDisposable
     {
         var theme = Path.Combine(temp.Root, "theme");
         Folder.Copy(Repo.Theme, theme);
-        var basePath = Path.Combine(theme, "layouts", "base.hbs");
+        var basePath = Path.Combine(theme, "layouts", "base.liquid");
         var layout = File.ReadAllText(basePath);
-        File.WriteAllText(basePath, layout.Replace("<html lang=\"{{site.language}}\">", "<html>")
+        File.WriteAllText(basePath, layout.Replace("<html lang=\"{{ site.language }}\">", "<html>")
             .Replace("<main id=\"main\"", "<a href=\"/theme/missing.css\">x</a><main id=\"main\""));
         var result = SiteBuilder.Build(new BuildRequest(temp.Input, theme, new DateOnly(2026, 11, 23)));
         var messages = result.Errors.Select(e => e.Message).ToList();

@@ -133,7 +133,7 @@ public sealed class PreviewSiteTests
     [InlineData("posts/x.md~", true, true)]
     [InlineData("posts/4913", true, true)]
     [InlineData(".git/index", true, true)]
-    [InlineData("layouts/_base.hbs", false, false)]
+    [InlineData("layouts/_base.liquid", false, false)]
     [InlineData("static/css/.site.css.tmp", false, true)]
     public void Editor_scratch_files_and_ignored_input_files_do_not_trigger_a_build(string path, bool isInput, bool ignored) =>
         Assert.Equal(ignored, SiteWatcher.Ignored(path, isInput));

@@ -11,7 +11,7 @@ using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
-using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
+using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 
 namespace ImpactSite.Tests.Privacy;
 
@@ -79,7 +79,7 @@ public sealed class DocumentFormatTests
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
-            main.Document = new Document(new Body(new Paragraph(runs.Select(r => new DocumentFormat.OpenXml.Wordprocessing.Run(new Text(r) { Space = SpaceProcessingModeValues.Preserve })))));
+            main.Document = new Document(new Body(new Paragraph(runs.Select(r => new DocumentFormat.OpenXml.Wordprocessing.Run(new WordText(r) { Space = SpaceProcessingModeValues.Preserve })))));
             document.PackageProperties.Creator = creator;
         }
         return stream.ToArray();

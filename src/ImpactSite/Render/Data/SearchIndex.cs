@@ -18,17 +18,12 @@ public static class SearchIndex
     public static byte[] Write(SiteGraph graph) =>
         JsonSerializer.SerializeToUtf8Bytes(graph.Entries.OrderBy(e => e.Route, StringComparer.Ordinal).Select(ItemOf).ToList(), Json);
 
-    static Item ItemOf(Entry entry) => new(entry.Title, entry.Url, KindLabel(entry), StudyOf(entry)?.Title,
+    static Item ItemOf(Entry entry) => new(entry.Title, entry.Url, entry.SearchLabel, StudyOf(entry)?.Title,
         entry.Date?.ToString("yyyy-MM-dd"), Shorten(TextOf(entry)));
 
     static Study? StudyOf(Entry entry) => entry switch
     {
         Study s => s, Meeting m => m.Study, Decision d => d.Study, Post p => p.Study, _ => null,
-    };
-
-    static string KindLabel(Entry entry) => entry switch
-    {
-        Study => "Study", Meeting => "Meeting", Decision => "You said, we did", Post => "Blog post", _ => "Page",
     };
 
     static string TextOf(Entry entry) => entry switch

@@ -1,10 +1,12 @@
+using System.Reflection;
 using ImpactSite.Model;
+using ImpactSite.Text;
 
 namespace ImpactSite.Render.Pages;
 
 public sealed record Link(string Title, string Url, bool Current = false);
 
-/// <summary>What every template sees as 'site': settings plus the build's own facts.</summary>
+/// <summary>What every layout sees as 'site': settings plus the build's own facts.</summary>
 public sealed class SiteView
 {
     public required string Title { get; init; }
@@ -36,23 +38,31 @@ public sealed record Citation(string Author, string Title, int Year, string Url,
     public string Text => $"{Author} ({Year}). {Title}. Available at: {Url} (built {English.Date(Accessed)}{(Commit is null ? "" : $", source commit {Commit[..Math.Min(7, Commit.Length)]}")}).";
 }
 
-/// <summary>
-/// The model every page template gets. 'kind' names the template (theme/layouts/&lt;kind&gt;.hbs); only the
-/// properties for that kind are set. base.hbs then wraps the page's HTML, given as 'content'.
-/// </summary>
-public sealed record PageView
+/// <summary>Names the layout (theme/layouts/&lt;name&gt;.liquid) that renders a page view type.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class LayoutAttribute(string name) : Attribute
 {
-    public required string Kind { get; init; }
-    public required SiteView Site { get; init; }
+    public string Name { get; } = name;
+}
+
+/// <summary>
+/// What every page's layout sees as 'page'. Each page kind has its own view type (below) holding exactly what its
+/// layout needs, so the layout checker can hold every layout to its view. base.liquid then wraps the page's HTML,
+/// given as 'content', and sees this common part only.
+/// </summary>
+public abstract record PageView
+{
+    // Set for every page by SitePages once the kind's own part is made, hence not 'required'.
+    public SiteView Site { get; init; } = null!;
     /// <summary>The page's own title; the document &lt;title&gt; is "Title – Site".</summary>
-    public required string Title { get; init; }
-    public required string Route { get; init; }
-    public required string Url { get; init; }
-    public required string AbsoluteUrl { get; init; }
+    public string Title { get; init; } = "";
+    public string Route { get; init; } = "";
+    public string Url { get; init; } = "";
+    public string AbsoluteUrl { get; init; } = "";
     public string? Description { get; init; }
-    /// <summary>The input file this page comes from (for leak reports and "history of this page").</summary>
+    /// <summary>The input file this page comes from (for leak reports), not for the page itself.</summary>
     public string? SourcePath { get; init; }
-    public IReadOnlyList<Link> Nav { get; set; } = [];
+    public IReadOnlyList<Link> Nav { get; init; } = [];
     public IReadOnlyList<Link> Breadcrumbs { get; init; } = [];
     public string? HistoryUrl { get; init; }
     public DateOnly? Updated { get; init; }
@@ -60,23 +70,116 @@ public sealed record PageView
     public string? AlternateFeedTitle { get; init; }
     public Citation? Cite { get; init; }
 
-    public Study? Study { get; init; }
-    public Decision? Decision { get; init; }
-    public Meeting? Meeting { get; init; }
-    public Post? Post { get; init; }
-    public FreePage? Page { get; init; }
-    public IReadOnlyList<Study> Studies { get; init; } = [];
-    public IReadOnlyList<Decision> Decisions { get; init; } = [];
-    public IReadOnlyList<Meeting> Meetings { get; init; } = [];
-    public IReadOnlyList<Post> Posts { get; init; } = [];
-    /// <summary>Free pages, for the search page's "browse everything" list.</summary>
-    public IReadOnlyList<FreePage> Pages { get; init; } = [];
-    public ImpactFigures? Figures { get; init; }
-    public IReadOnlyList<QuarterActivity> Timeline { get; init; } = [];
-    public IReadOnlyList<StandardCoverage> Coverage { get; init; } = [];
-    /// <summary>The redirect fallback page's target.</summary>
-    public string? RedirectTo { get; init; }
+    /// <summary>The layout's name, from the view type's [Layout].</summary>
+    public string Kind => PageViews.LayoutOf(GetType());
+}
 
-    /// <summary>Filled by the renderer with this kind's HTML before base.hbs wraps it.</summary>
-    public string Content { get; set; } = "";
+[Layout("home")]
+public sealed record HomePageView : PageView
+{
+    public required ImpactFigures Figures { get; init; }
+    public required IReadOnlyList<Study> Studies { get; init; }
+    public required IReadOnlyList<Decision> Decisions { get; init; }
+    public required IReadOnlyList<Post> Posts { get; init; }
+}
+
+[Layout("studies")]
+public sealed record StudiesPageView : PageView
+{
+    public required ImpactFigures Figures { get; init; }
+    public required IReadOnlyList<Study> Studies { get; init; }
+}
+
+[Layout("study")]
+public sealed record StudyPageView : PageView
+{
+    public required Study Study { get; init; }
+    public required IReadOnlyList<Decision> Decisions { get; init; }
+    public required IReadOnlyList<Post> Posts { get; init; }
+    public required IReadOnlyList<QuarterActivity> Timeline { get; init; }
+    public required IReadOnlyList<StandardCoverage> Coverage { get; init; }
+}
+
+[Layout("decisions")]
+public sealed record DecisionsPageView : PageView
+{
+    public required Study Study { get; init; }
+}
+
+[Layout("decision")]
+public sealed record DecisionPageView : PageView
+{
+    public required Decision Decision { get; init; }
+}
+
+[Layout("meetings")]
+public sealed record MeetingsPageView : PageView
+{
+    public required Study Study { get; init; }
+}
+
+[Layout("meeting")]
+public sealed record MeetingPageView : PageView
+{
+    public required Meeting Meeting { get; init; }
+}
+
+[Layout("blog")]
+public sealed record BlogPageView : PageView
+{
+    public required IReadOnlyList<Post> Posts { get; init; }
+}
+
+[Layout("post")]
+public sealed record PostPageView : PageView
+{
+    public required Post Post { get; init; }
+}
+
+[Layout("page")]
+public sealed record FreePageView : PageView
+{
+    public required FreePage Page { get; init; }
+}
+
+[Layout("search")]
+public sealed record SearchPageView : PageView
+{
+    public required IReadOnlyList<Study> Studies { get; init; }
+    public required IReadOnlyList<Post> Posts { get; init; }
+    public required IReadOnlyList<FreePage> Pages { get; init; }
+}
+
+[Layout("notfound")]
+public sealed record NotFoundPageView : PageView;
+
+/// <summary>The HTML fallback for an old address: a whole document of its own, not wrapped in base.liquid.</summary>
+[Layout("redirect")]
+public sealed record RedirectPageView : PageView
+{
+    public required string RedirectTo { get; init; }
+}
+
+/// <summary>Every page view type and its layout: what the theme must provide, and what the checker holds it to.</summary>
+public static class PageViews
+{
+    public static readonly IReadOnlyList<Type> Types =
+    [
+        typeof(HomePageView), typeof(StudiesPageView), typeof(StudyPageView), typeof(DecisionsPageView), typeof(DecisionPageView),
+        typeof(MeetingsPageView), typeof(MeetingPageView), typeof(BlogPageView), typeof(PostPageView), typeof(FreePageView),
+        typeof(SearchPageView), typeof(NotFoundPageView), typeof(RedirectPageView), typeof(PageView),
+    ];
+
+    /// <summary>Layout name -> the view it renders.</summary>
+    public static readonly IReadOnlyDictionary<string, Type> ByLayout = Types
+        .Where(t => t.GetCustomAttribute<LayoutAttribute>() is not null)
+        .ToDictionary(t => t.GetCustomAttribute<LayoutAttribute>()!.Name, StringComparer.Ordinal);
+
+    /// <summary>Layouts that are whole documents rather than wrapped in base.liquid.</summary>
+    public static readonly IReadOnlySet<string> Standalone = new HashSet<string>(["redirect"], StringComparer.Ordinal);
+
+    public const string Base = "base";
+
+    public static string LayoutOf(Type view) => view.GetCustomAttribute<LayoutAttribute>()?.Name
+        ?? throw new InvalidOperationException($"{view.Name} has no [Layout].");
 }

@@ -1,4 +1,6 @@
 using ImpactSite.Model;
+using ImpactSite.Content;
+using ImpactSite.Text;
 
 namespace ImpactSite.Render.Pages;
 
@@ -19,68 +21,61 @@ public sealed class SitePages(SiteGraph graph)
 
     public IEnumerable<PlannedPage> All()
     {
-        yield return Page("home", "/", site.Title, site.Description, view => view with
+        yield return Page(Routes.Home, site.Title, site.Description, () => new HomePageView
         {
             Figures = graph.Overview, Studies = graph.Studies, Decisions = graph.Decisions.Take(LatestDecisions * 2).ToList(),
             Posts = graph.Posts.Take(LatestPosts).ToList(),
         });
-        yield return Page("studies", "/studies/", "Studies", $"The studies {site.Organisation ?? site.Title} involves people in, and what that involvement changed.", view => view with
-        {
-            Figures = graph.Overview, Studies = graph.Studies, Breadcrumbs = Crumbs(),
-        });
+        yield return Page(Routes.Studies, "Studies", $"The studies {site.Organisation ?? site.Title} involves people in, and what that involvement changed.",
+            () => new StudiesPageView { Figures = graph.Overview, Studies = graph.Studies, Breadcrumbs = Crumbs() });
         foreach (var study in graph.Studies)
             foreach (var page in StudyPages(study)) yield return page;
-        yield return Page("blog", "/blog/", "Blog", "Posts written with our involvement groups.", view => view with { Posts = graph.Posts, Breadcrumbs = Crumbs() });
+        yield return Page(Routes.Blog, "Blog", "Posts written with our involvement groups.", () => new BlogPageView { Posts = graph.Posts, Breadcrumbs = Crumbs() });
         foreach (var post in graph.Posts)
-            yield return EntryPage("post", post, () => post.Summary?.PlainText, view => view with { Post = post, Breadcrumbs = Crumbs(("Blog", "/blog/")) });
+            yield return EntryPage(post, () => post.Summary?.PlainText, () => new PostPageView { Post = post, Breadcrumbs = Crumbs(("Blog", Routes.Blog)) });
         foreach (var page in graph.Pages)
-            yield return EntryPage("page", page, () => null, view => view with { Page = page, Breadcrumbs = Crumbs() });
-        yield return Page("search", "/search/", "Search", "Search every study, decision, meeting and post.", view => view with
+            yield return EntryPage(page, () => null, () => new FreePageView { Page = page, Breadcrumbs = Crumbs() });
+        yield return Page(Routes.Search, "Search", "Search every study, decision, meeting and post.", () => new SearchPageView
         {
             Studies = graph.Studies, Posts = graph.Posts, Pages = graph.Pages, Breadcrumbs = Crumbs(),
         });
     }
 
-    public PlannedPage NotFound() => Page("notfound", "/404.html", "Page not found", null, view => view);
+    public PlannedPage NotFound() => Page(Routes.NotFound, "Page not found", null, () => new NotFoundPageView());
 
     /// <summary>The HTML fallback for an old URL: meta refresh, canonical link and a visible link.</summary>
     public PlannedPage Redirect(string from, Entry to) =>
-        Page("redirect", from, to.Title, null, view => view with { RedirectTo = to.AbsoluteUrl }, source: to.SourcePath);
+        Page(from, to.Title, null, () => new RedirectPageView { RedirectTo = to.AbsoluteUrl }, source: to.SourcePath);
 
     IEnumerable<PlannedPage> StudyPages(Study study)
     {
-        var feed = (Url: site.Href(study.Route + "feed.xml"), Title: $"{study.Title}: what happened to your suggestions");
-        IReadOnlyList<Link> StudyCrumbs(params (string Title, string Route)[] below) => Crumbs([("Studies", "/studies/"), (study.Title, study.Route), .. below]);
+        var feed = (Url: site.Href(Routes.StudyFeed(study.Slug)), Title: $"{study.Title}: what happened to your suggestions");
+        IReadOnlyList<Link> StudyCrumbs(params (string Title, string Route)[] below) => Crumbs([("Studies", Routes.Studies), (study.Title, study.Route), .. below]);
 
-        yield return EntryPage("study", study, () => study.Summary.PlainText, view => view with
+        yield return EntryPage(study, () => study.Summary.PlainText, () => new StudyPageView
         {
-            Study = study, Figures = study.Figures, Breadcrumbs = Crumbs(("Studies", "/studies/")),
-            Decisions = study.Decisions.Take(LatestDecisions).ToList(), Meetings = study.Meetings, Posts = graph.PostsAbout(study),
+            Study = study, Breadcrumbs = Crumbs(("Studies", Routes.Studies)),
+            Decisions = study.Decisions.Take(LatestDecisions).ToList(), Posts = graph.PostsAbout(study),
             Timeline = QuarterActivity.For(study.Meetings, study.Decisions),
             Coverage = Coverage(study),
             AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
         });
-        yield return Page("decisions", study.Route + "decisions/", $"You said, we did: {study.Title}",
-            $"Every suggestion made to {study.Title} and what happened to it.", view => view with
+        yield return Page(Routes.Decisions(study.Slug), $"You said, we did: {study.Title}",
+            $"Every suggestion made to {study.Title} and what happened to it.", () => new DecisionsPageView
             {
-                Study = study, Decisions = study.Decisions, Figures = study.Figures, Breadcrumbs = StudyCrumbs(),
-                AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
+                Study = study, Breadcrumbs = StudyCrumbs(), AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
             }, source: study.SourcePath);
         foreach (var decision in study.Decisions)
-            yield return EntryPage("decision", decision, () => decision.YouSaid.PlainText, view => view with
+            yield return EntryPage(decision, () => decision.YouSaid.PlainText, () => new DecisionPageView
             {
-                Decision = decision, Study = study, Breadcrumbs = StudyCrumbs(("You said, we did", study.Route + "decisions/")),
+                Decision = decision, Breadcrumbs = StudyCrumbs(("You said, we did", Routes.Decisions(study.Slug))),
                 AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
             });
-        yield return Page("meetings", study.Route + "meetings/", $"Meetings: {study.Title}", $"Involvement meetings held for {study.Title}.", view => view with
-        {
-            Study = study, Meetings = study.Meetings, Breadcrumbs = StudyCrumbs(),
-        }, source: study.SourcePath);
+        yield return Page(Routes.Meetings(study.Slug), $"Meetings: {study.Title}", $"Involvement meetings held for {study.Title}.",
+            () => new MeetingsPageView { Study = study, Breadcrumbs = StudyCrumbs() }, source: study.SourcePath);
         foreach (var meeting in study.Meetings)
-            yield return EntryPage("meeting", meeting, () => $"{meeting.Group ?? "Involvement"} meeting for {study.Title}, {English.Date(meeting.Held)}.", view => view with
-            {
-                Meeting = meeting, Study = study, Breadcrumbs = StudyCrumbs(("Meetings", study.Route + "meetings/")),
-            });
+            yield return EntryPage(meeting, () => $"{meeting.Group ?? "Involvement"} meeting for {study.Title}, {English.Date(meeting.Held)}.",
+                () => new MeetingPageView { Meeting = meeting, Breadcrumbs = StudyCrumbs(("Meetings", Routes.Meetings(study.Slug))) });
     }
 
     IReadOnlyList<StandardCoverage> Coverage(Study study)
@@ -94,24 +89,24 @@ public sealed class SitePages(SiteGraph graph)
     }
 
     /// <summary>An entry's own page. Its description is read when the page is made, after the entry's prose is rendered.</summary>
-    PlannedPage EntryPage(string kind, Entry entry, Func<string?> description, Func<PageView, PageView> details) =>
-        new(kind, entry.Route, entry.SourcePath, entry.Updated, () => details(View(kind, entry.Route, entry.SourcePath, entry.Title, description()) with
+    PlannedPage EntryPage(Entry entry, Func<string?> description, Func<PageView> kindPart) =>
+        new(entry.Route, entry.SourcePath, entry.Updated, () => Complete(kindPart(), entry.Route, entry.SourcePath, entry.Title, description()) with
         {
             HistoryUrl = entry.HistoryUrl, Updated = entry.Updated,
             Cite = new Citation(site.Organisation ?? site.Title, entry.Title, (entry.Updated ?? entry.Date ?? graph.BuildDate).Year,
                 entry.AbsoluteUrl, graph.BuildDate, graph.SourceCommit),
-        }));
+        });
 
-    /// <param name="details">What the page's kind adds to the view every page has.</param>
-    PlannedPage Page(string kind, string route, string title, string? description, Func<PageView, PageView> details, string? source = null) =>
-        new(kind, route, source, null, () => details(View(kind, route, source, title, description)));
+    /// <param name="kindPart">What the page's kind shows; the part every page has is added to it.</param>
+    PlannedPage Page(string route, string title, string? description, Func<PageView> kindPart, string? source = null) =>
+        new(route, source, null, () => Complete(kindPart(), route, source, title, description));
 
-    PageView View(string kind, string route, string? source, string title, string? description)
+    PageView Complete(PageView view, string route, string? source, string title, string? description)
     {
         var url = site.Href(route);
-        return new()
+        return view with
         {
-            Kind = kind, Site = siteView, Title = title, Route = route, Url = url, AbsoluteUrl = site.Absolute(route), SourcePath = source,
+            Site = siteView, Title = title, Route = route, Url = url, AbsoluteUrl = site.Absolute(route), SourcePath = source,
             Description = description is { Length: > 300 } ? description[..297].TrimEnd() + "…" : description,
             Nav = siteView.NavLinks.Select(l => l with { Current = IsCurrent(l.Url, url) }).ToList(),
         };
@@ -121,7 +116,7 @@ public sealed class SitePages(SiteGraph graph)
         navUrl == site.BasePath ? pageUrl == navUrl : pageUrl.StartsWith(navUrl, StringComparison.Ordinal);
 
     IReadOnlyList<Link> Crumbs(params (string Title, string Route)[] trail) =>
-        [new Link("Home", site.Href("/")), .. trail.Select(t => new Link(t.Title, site.Href(t.Route)))];
+        [new Link("Home", site.Href(Routes.Home)), .. trail.Select(t => new Link(t.Title, site.Href(t.Route)))];
 
     static SiteView CreateSiteView(SiteGraph graph)
     {
@@ -131,15 +126,15 @@ public sealed class SitePages(SiteGraph graph)
         {
             Title = site.Title, Description = site.Description, Organisation = site.Organisation, ContactEmail = site.ContactEmail,
             Language = site.Language, BuildDate = graph.BuildDate, SourceCommit = graph.SourceCommit, RepositoryUrl = site.RepositoryUrl,
-            HomeUrl = site.Href("/"), StudiesUrl = site.Href("/studies/"), BlogUrl = site.Href("/blog/"),
-            SearchUrl = site.Href("/search/"), FeedUrl = site.Href("/feed.xml"), ThemeUrl = site.Href("/theme/"),
+            HomeUrl = site.Href(Routes.Home), StudiesUrl = site.Href(Routes.Studies), BlogUrl = site.Href(Routes.Blog),
+            SearchUrl = site.Href(Routes.Search), FeedUrl = site.Href(Routes.Feed), ThemeUrl = site.Href(Routes.Theme),
             ShowsFourPi = site.Frameworks.Contains(Standards.FourPi),
             FooterLinks = footer,
             NavLinks =
             [
-                new("Home", site.Href("/")), new("Studies", site.Href("/studies/")), new("Blog", site.Href("/blog/")),
+                new("Home", site.Href(Routes.Home)), new("Studies", site.Href(Routes.Studies)), new("Blog", site.Href(Routes.Blog)),
                 .. graph.Pages.Where(p => !FooterPages.Contains(p.Slug)).Select(p => new Link(p.Title, p.Url)),
-                new("Search", site.Href("/search/")),
+                new("Search", site.Href(Routes.Search)),
             ],
         };
     }

@@ -1,26 +1,38 @@
-using HandlebarsDotNet;
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using Fluid;
+using Fluid.Values;
 using ImpactSite.Render.Pages;
 using ImpactSite.Validate;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Primitives;
 
 namespace ImpactSite.Render.Templates;
 
 /// <summary>
-/// A theme folder: layouts/*.hbs (one per page kind, plus base.hbs), partials/*.hbs and static/** files.
-/// Templates are parsed and compiled once, then rendered for every page from any thread.
+/// A theme folder: layouts/*.liquid (one per page view, plus base.liquid), partials/*.liquid and static/** files.
+/// Every template is parsed once and checked against the view it renders (<see cref="LayoutChecker"/>), then rendered
+/// for every page from any thread. Output is HTML-escaped unless a layout prints sanitised HTML with <c>| raw</c>.
 /// </summary>
-public sealed class Theme
+public sealed partial class Theme
 {
-    /// <summary>Kinds rendered as whole documents rather than inside base.hbs.</summary>
-    static readonly HashSet<string> Standalone = ["redirect"];
+    const string Extension = ".liquid";
+    static readonly FluidParser Parser = new(new FluidParserOptions { AllowFunctions = false });
+    /// <summary>Escapes what HTML needs escaped and leaves every other character as it is (no &amp;#x2013; for a dash).</summary>
+    static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
-    readonly Dictionary<string, HandlebarsTemplate<object, object>> layouts = new(StringComparer.Ordinal);
+    readonly Dictionary<string, IFluidTemplate> layouts = new(StringComparer.Ordinal);
+    readonly TemplateOptions options = new() { MaxRecursion = 20 };
     public string Root { get; }
     public IReadOnlyList<string> StaticFiles { get; }
 
-    Theme(string root, IReadOnlyList<string> staticFiles)
+    Theme(string root, IReadOnlyList<string> staticFiles, IReadOnlyDictionary<string, ThemeTemplate> partials)
     {
         Root = root;
         StaticFiles = staticFiles;
+        TemplateModel.Configure(options);
+        TemplateFilters.Register(options);
+        options.FileProvider = new PartialFiles(partials);
     }
 
     /// <summary>The theme, or null when it has errors (reported). Only the theme's own errors count: it loads while the
@@ -35,51 +47,114 @@ public sealed class Theme
 
     static Theme? Compile(string root, DiagnosticBag diagnostics)
     {
-        if (!Directory.Exists(Path.Combine(root, "layouts")))
+        var layoutsFolder = Path.Combine(root, "layouts");
+        if (!Directory.Exists(layoutsFolder))
         {
-            diagnostics.Add(new(Severity.Error, root, 1, 1, $"there is no theme here: expected a folder '{Path.Combine(root, "layouts")}' with base.hbs and a template per page kind. Use --theme to point at the theme folder.", OutsideInput: true));
+            diagnostics.Add(new(Severity.Error, root, 1, 1, $"there is no theme here: expected a folder '{layoutsFolder}' with base{Extension} and a layout per page kind. Use --theme to point at the theme folder.", OutsideInput: true));
             return null;
         }
-        // One shared compiled configuration for every template: with one per template (Handlebars.Create), helper lookups
-        // shared by layouts and partials re-subscribe under a write lock on every call, which serialised rendering.
-        var handlebars = Handlebars.CreateSharedEnvironment(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = false });
-        TemplateHelpers.Register(handlebars);
+        var partials = ParseFolder(Path.Combine(root, "partials"), diagnostics);
+        var layouts = ParseFolder(layoutsFolder, diagnostics);
         var staticRoot = Path.Combine(root, "static");
         var theme = new Theme(root, Directory.Exists(staticRoot)
             ? Directory.EnumerateFiles(staticRoot, "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(staticRoot, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList()
-            : []);
-        var partials = Path.Combine(root, "partials");
-        if (Directory.Exists(partials))
-            foreach (var file in Directory.EnumerateFiles(partials, "*.hbs").Order(StringComparer.Ordinal))
-                Compile(file, diagnostics, source => handlebars.RegisterTemplate(Path.GetFileNameWithoutExtension(file), source));
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "layouts"), "*.hbs").Order(StringComparer.Ordinal))
-            Compile(file, diagnostics, source => theme.layouts[Path.GetFileNameWithoutExtension(file)] = handlebars.Compile(source));
-        if (!theme.layouts.ContainsKey("base"))
-            diagnostics.Add(new(Severity.Error, Path.Combine(root, "layouts", "base.hbs"), 1, 1, "the theme has no base.hbs: it wraps every page.", OutsideInput: true));
+            : [], partials);
+
+        var checker = new LayoutChecker(partials, diagnostics);
+        foreach (var (name, view) in PageViews.ByLayout.Append(new(PageViews.Base, typeof(PageView))))
+        {
+            if (!layouts.TryGetValue(name, out var layout))
+            {
+                if (File.Exists(Path.Combine(layoutsFolder, name + Extension))) continue; // it does not parse: reported
+                diagnostics.Add(new(Severity.Error, Path.Combine(layoutsFolder, name + Extension), 1, 1,
+                    $"the theme has no layout for {(name == PageViews.Base ? "the frame around every page" : $"'{name}' pages")}: add layouts/{name}{Extension}.", OutsideInput: true));
+                continue;
+            }
+            var names = new Dictionary<string, Type> { ["page"] = view, ["site"] = typeof(SiteView) };
+            if (name == PageViews.Base) names["content"] = typeof(SafeHtml);
+            checker.Check(layout, names);
+            theme.layouts[name] = layout.Template;
+        }
+        foreach (var unused in layouts.Keys.Where(k => k != PageViews.Base && !PageViews.ByLayout.ContainsKey(k)))
+            diagnostics.Add(new(Severity.Error, layouts[unused].Path, 1, 1,
+                $"no page uses layouts/{unused}{Extension}: the page layouts are {string.Join(", ", PageViews.ByLayout.Keys.Order(StringComparer.Ordinal))} and base. Rename it, or move it to partials/.{Suggestions.DidYouMean(unused, PageViews.ByLayout.Keys)}", OutsideInput: true));
         return theme;
     }
 
-    static void Compile(string file, DiagnosticBag diagnostics, Action<string> register)
+    static Dictionary<string, ThemeTemplate> ParseFolder(string folder, DiagnosticBag diagnostics)
     {
-        try
+        var parsed = new Dictionary<string, ThemeTemplate>(StringComparer.Ordinal);
+        if (!Directory.Exists(folder)) return parsed;
+        foreach (var file in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
         {
-            register(File.ReadAllText(file));
+            if (!file.EndsWith(Extension, StringComparison.Ordinal))
+            {
+                if (Path.GetExtension(file) is ".hbs" or ".html")
+                    diagnostics.Add(new(Severity.Error, file, 1, 1, $"layouts are Liquid files now: rename it to {Path.GetFileNameWithoutExtension(file)}{Extension} and write it in Liquid (docs/theme.md).", OutsideInput: true));
+                continue;
+            }
+            var text = File.ReadAllText(file);
+            if (Parser.TryParse(text, out var template, out var error))
+                parsed[Path.GetFileNameWithoutExtension(file)] = new(Path.GetFileNameWithoutExtension(file), file, text, template);
+            else
+            {
+                var at = ErrorPosition().Match(error ?? "");
+                diagnostics.Add(new(Severity.Error, file, at.Success ? int.Parse(at.Groups[1].Value) : 1, at.Success ? int.Parse(at.Groups[2].Value) : 1,
+                    $"the template does not parse: {error}", OutsideInput: true));
+            }
         }
-        catch (HandlebarsException e)
-        {
-            diagnostics.Add(new(Severity.Error, file, 1, 1, $"the template does not parse: {e.Message}", OutsideInput: true));
-        }
+        return parsed;
     }
 
-    public bool Has(string kind) => layouts.ContainsKey(kind);
+    [GeneratedRegex(@"\((\d+):(\d+)\)")]
+    private static partial Regex ErrorPosition();
 
-    /// <summary>Renders a page: its kind's template, then base.hbs around it (unless the kind is a whole document).</summary>
+    /// <summary>Renders a page: its layout, then base.liquid around it (unless the layout is a whole document).</summary>
     public string Render(PageView page)
     {
-        var html = layouts[page.Kind](page, null);
-        if (Standalone.Contains(page.Kind)) return html;
-        page.Content = html;
-        return layouts["base"](page, null);
+        var context = new TemplateContext(options);
+        context.SetValue("page", page);
+        context.SetValue("site", page.Site);
+        var html = layouts[page.Kind].Render(context, Encoder);
+        if (PageViews.Standalone.Contains(page.Kind)) return html;
+        context.SetValue("content", new StringValue(html, encode: false));
+        return layouts[PageViews.Base].Render(context, Encoder);
+    }
+
+    /// <summary>Renders a snippet of Liquid with this theme's filters (the filter examples in docs and tests).</summary>
+    public static string RenderSnippet(string liquid, Action<TemplateContext> values)
+    {
+        var options = new TemplateOptions();
+        TemplateModel.Configure(options);
+        TemplateFilters.Register(options);
+        var context = new TemplateContext(options);
+        values(context);
+        return Parser.Parse(liquid).Render(context, Encoder);
+    }
+
+    /// <summary>The parsed partials, for Liquid's render tag (which asks a file provider for them by name).</summary>
+    sealed class PartialFiles(IReadOnlyDictionary<string, ThemeTemplate> partials) : IFileProvider
+    {
+        public IFileInfo GetFileInfo(string subpath) =>
+            partials.TryGetValue(Path.GetFileNameWithoutExtension(subpath), out var partial) ? new Partial(partial) : new NotFoundFileInfo(subpath);
+
+        public IDirectoryContents GetDirectoryContents(string subpath) => NotFoundDirectoryContents.Singleton;
+        public IChangeToken Watch(string filter) => NullChangeToken.Singleton;
+
+        sealed class Partial(ThemeTemplate template) : IFileInfo
+        {
+            readonly byte[] bytes = System.Text.Encoding.UTF8.GetBytes(template.Text);
+            public bool Exists => true;
+            public long Length => bytes.Length;
+            public string? PhysicalPath => null;
+            public string Name => template.Name + Extension;
+            public DateTimeOffset LastModified => DateTimeOffset.UnixEpoch;
+            public bool IsDirectory => false;
+            public Stream CreateReadStream() => new MemoryStream(bytes, writable: false);
+        }
     }
 }
+
+/// <summary>The type of 'content' in base.liquid, for the checker: the page's own HTML, already made safe.</summary>
+public sealed class SafeHtml;
