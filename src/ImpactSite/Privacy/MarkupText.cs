@@ -151,28 +151,25 @@ public sealed partial class MarkupText
         _ => 0,
     };
 
+    /// <summary>The text between an opening and a closing mark, read into one stream; returns where the section ends.</summary>
+    int Section(string s, int at, int to, string open, string close, WordStream into, bool tags)
+    {
+        var from = at + open.Length;
+        var end = s.IndexOf(close, from, to - from, StringComparison.Ordinal);
+        seen.Soft();
+        Text(s, from, end < 0 ? to : end, into, tags);
+        if (into == hidden) hidden.End();
+        else seen.Soft();
+        return end < 0 ? to : end + close.Length;
+    }
+
     /// <summary>A tag, comment, CDATA section, doctype or processing instruction starting at '&lt;'; returns where it ends.</summary>
     int Tag(string s, int at, int to)
     {
         var rest = s.AsSpan(at, to - at);
-        if (rest.StartsWith("<!--"))
-        {
-            var close = s.IndexOf("-->", at + 4, to - at - 4, StringComparison.Ordinal);
-            var end = close < 0 ? to : close;
-            seen.Soft();
-            Text(s, at + 4, end, hidden, true);
-            hidden.End();
-            return close < 0 ? to : close + 3;
-        }
-        if (rest.StartsWith("<![CDATA["))
-        {
-            var close = s.IndexOf("]]>", at + 9, to - at - 9, StringComparison.Ordinal);
-            var end = close < 0 ? to : close;
-            seen.Soft();
-            Text(s, at + 9, end, seen, false);
-            seen.Soft();
-            return close < 0 ? to : close + 3;
-        }
+        // A comment is not seen; a CDATA section is text. Neither splits a word on screen.
+        if (rest.StartsWith("<!--")) return Section(s, at, to, "<!--", "-->", hidden, tags: true);
+        if (rest.StartsWith("<![CDATA[")) return Section(s, at, to, "<![CDATA[", "]]>", seen, tags: false);
         var nameStart = at + 1;
         while (nameStart < to && s[nameStart] is '/' or '!' or '?') nameStart++;
         var nameEnd = nameStart;
