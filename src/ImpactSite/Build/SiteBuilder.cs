@@ -55,6 +55,7 @@ public static class SiteBuilder
             : Task.Run(() => steps.Run("Loading the theme", () => Theme.Load(request.ThemeRoot, diagnostics)));
         var graph = steps.Run("Reading the content", () =>
             SiteGraphBuilder.Build(request.InputRoot, request.BuildDate, request.IncludeDrafts, diagnostics, request.Cache));
+        if (graph is not null) steps.Run("Rebuilding releases from git", () => StudyReleases.Freeze(graph, request.InputRoot, diagnostics, request.Cache));
         var theme = loadingTheme.GetAwaiter().GetResult();
         var plan = graph is null || theme is null ? null : steps.Run("Planning pages", () => SitePlan.For(graph, theme, diagnostics));
         return new(request.InputRoot, graph, plan, diagnostics, steps);

@@ -7,7 +7,7 @@ public static class SiteSettingsReader
 {
     public static SiteSettings? Read(YamlFields f)
     {
-        f.WarnUnknownKeys(ContentKeys.Site);
+        f.CheckUnknownKeys(ContentKeys.Site);
         var title = f.Text("title", required: true, example: "Northmoor involvement impact");
         var baseUrl = ReadBaseUrl(f);
         var overdue = f.WholeNumber("overdue_after_days");
@@ -19,6 +19,7 @@ public static class SiteSettingsReader
         if (repository is not null && !Uri.TryCreate(repository, UriKind.Absolute, out _))
             f.Error(f.ValueAt("repository_url"), "'repository_url' must be an absolute address such as https://git.example.org/team/site.");
         var uncheckedFiles = ReadUncheckedFiles(f);
+        var licence = DataLicence.Read(f);
         if (title is null || baseUrl is null) return null;
         return new SiteSettings
         {
@@ -29,6 +30,8 @@ public static class SiteSettingsReader
             ContactEmail = f.Text("contact_email"),
             OverdueAfterDays = overdue is > 0 ? overdue.Value : 90,
             RepositoryUrl = repository?.TrimEnd('/'),
+            RepositoryPublic = f.Flag("repository_public"),
+            DataLicence = licence,
             Frameworks = frameworks.Count == 0 ? [Standards.UkStandards]
                 : frameworks.Select(x => x.Value).Where(Standards.Frameworks.Contains).Distinct().ToList(),
             UncheckedFiles = uncheckedFiles,
@@ -43,7 +46,7 @@ public static class SiteSettingsReader
         var files = new List<UncheckedFile>();
         foreach (var item in f.Mappings("unchecked_files"))
         {
-            item.WarnUnknownKeys(UncheckedKeys);
+            item.CheckUnknownKeys(UncheckedKeys);
             var path = item.Text("path", required: true, example: "assets/files/recording.mp3")?.Replace('\\', '/').TrimStart('/');
             var reason = item.Text("reason", required: true, example: "an audio recording: listened to in full by the co-ordinator, no names");
             if (path is null || reason is null) continue;

@@ -35,16 +35,18 @@ public sealed class LeakGuard
         var assets = graph.Assets.ToHashSet(StringComparer.Ordinal);
         foreach (var file in graph.Site.UncheckedFiles.Where(u => !assets.Contains(u.Path)))
             diagnostics.Error(file.At, $"'{file.Path}' is listed under unchecked_files, but there is no such file: give its path under the input folder, such as assets/files/recording.mp3, or remove the entry.");
-        var names = new NameMatcher(graph.People.Values);
+        // People who have left people.yml but whom a frozen release names are guarded too.
+        var names = new NameMatcher(graph.People.Values.Concat(graph.FormerPeople));
         var sources = graph.Entries.Select(e => e.SourcePath).Prepend("site.yml").ToList();
         return new LeakGuard(names, new LeakReport(names, graph.InputRoot, sources, diagnostics), graph.Site.UncheckedFiles, diagnostics);
     }
 
-    /// <summary>A guard for files made outside a site build (the digest), traced back to no source.</summary>
-    public static LeakGuard For(IEnumerable<Person> people, string inputRoot, DiagnosticBag diagnostics)
+    /// <summary>A guard for files made outside a site build (the digest, a frozen release's text), traced back to the
+    /// given sources (input-relative), if any.</summary>
+    public static LeakGuard For(IEnumerable<Person> people, string inputRoot, DiagnosticBag diagnostics, IReadOnlyList<string>? sources = null)
     {
         var names = new NameMatcher(people);
-        return new LeakGuard(names, new LeakReport(names, inputRoot, [], diagnostics), [], diagnostics);
+        return new LeakGuard(names, new LeakReport(names, inputRoot, sources ?? [], diagnostics), [], diagnostics);
     }
 
     /// <summary>Checks every file and reports what it found.</summary>
