@@ -78,8 +78,10 @@ public static class SiteBuilder
     {
         if (site.Graph is not { } graph || site.Plan is not { } plan) return;
         var links = new HtmlChecks(graph.Site, site.InputRoot, site.Diagnostics);
-        var checkedOutput = new CheckedOutput(links, LeakGuard.For(graph.People.Values.Concat(graph.FormerPeople), site.InputRoot, site.Diagnostics), output);
+        var leaks = LeakGuard.For(graph, site.Diagnostics);
+        var checkedOutput = new CheckedOutput(links, leaks, output);
         site.Steps.Run("Making, checking and writing files", () => SiteRenderer.MakeAll(plan, checkedOutput.Add, parallel));
+        leaks.Finish();
         var published = plan.Files.Keys.ToHashSet(StringComparer.Ordinal);
         site.Steps.Run("Checking links", () => links.Finish(published));
         SiteRenderer.ReportProse(graph, site.Diagnostics, parallel?.CancellationToken ?? default);

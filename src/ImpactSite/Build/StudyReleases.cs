@@ -111,7 +111,7 @@ public static class StudyReleases
         var texts = old.Meetings.Concat<Entry>(old.Decisions).Prepend(old).Select(entry => OutputFile.FromText(entry.SourcePath + ".txt",
             string.Join("\n", entry.AllProse.SelectMany(p => new[] { p.PlainText, p.Html }).Prepend(entry.Title)), entry.SourcePath)).ToList();
         var found = new DiagnosticBag();
-        LeakGuard.Run(texts, people, folder, found);
+        LeakGuard.For(people, folder, found, [.. texts.Select(t => t.Source!)]).Run(texts);
         return found.Sorted().FirstOrDefault();
     }
 

@@ -1,6 +1,7 @@
 using ImpactSite.Model;
 using System.CommandLine;
 using ImpactSite.Build;
+using ImpactSite.Privacy;
 using ImpactSite.Validate;
 using ImpactSite.Write;
 
@@ -22,7 +23,7 @@ public static class CheckCommand
         // Drafts are checked too: a mistake in one should be found before it is published.
         var result = SiteBuilder.Build(new BuildRequest(options.Input, options.Theme, today, IncludeDrafts: true, Output: IOutputSink.Discard));
         var diagnostics = result.Graph is null ? result.Diagnostics
-            : [.. result.Diagnostics, .. CoordinatorReport.ConsentWarnings(result.Graph), .. PlainEnglish.Warnings(result.Graph)];
+            : [.. result.Diagnostics, .. CoordinatorReport.ConsentWarnings(result.Graph), .. PlainEnglish.Warnings(result.Graph), .. NameWarnings.For(result.Graph)];
         DiagnosticPrinter.Print(diagnostics, options.Input, stderr);
         if (result.Graph is { } graph)
         {

@@ -44,7 +44,7 @@ public static class ReportFile
     public static bool HasNoWithheldNames(byte[] bytes, string fileName, IEnumerable<Person> guarded, CommonOptions.Values options, string what, TextWriter stderr)
     {
         var leaks = new DiagnosticBag();
-        LeakGuard.Run([new OutputFile(fileName, bytes, null)], guarded, options.Input, leaks);
+        LeakGuard.For(guarded, options.Input, leaks).Run([new OutputFile(fileName, bytes, null)]);
         if (!leaks.HasErrors) return true;
         DiagnosticPrinter.Print(leaks.Sorted(), options.Input, stderr);
         stderr.WriteLine($"No {what} was written: it would have contained a name that must not be in it.");

@@ -9,7 +9,7 @@ namespace ImpactSite.Model;
 public static class ContentKeys
 {
     public static readonly IReadOnlySet<string> Site = Set("title", "base_url", "language", "description", "organisation",
-        "contact_email", "overdue_after_days", "repository_url", "repository_public", "frameworks", "data_licence");
+        "contact_email", "overdue_after_days", "repository_url", "repository_public", "frameworks", "data_licence", "unchecked_files");
     public static readonly IReadOnlySet<string> Person = Set("id", "credit", "name", "pseudonym", "role", "withdrawn", "consent_review");
     public static IReadOnlySet<string> Study => ContentKinds.Study.KeyNames;
     public static IReadOnlySet<string> Meeting => ContentKinds.Meeting.KeyNames;

@@ -1,7 +1,12 @@
 using System.Buffers;
 using ImpactSite.Content;
 
+using ImpactSite.Validate;
+
 namespace ImpactSite.Model;
+
+/// <summary>An asset site.yml allows to be published although the build cannot read it for names (unchecked_files).</summary>
+public sealed record UncheckedFile(string Path, string Reason, SourceLocation At);
 
 /// <summary>site.yml.</summary>
 public sealed class SiteSettings
@@ -21,6 +26,7 @@ public sealed class SiteSettings
     /// <summary>'data_licence', or null when none was given.</summary>
     public DataLicence? DataLicence { get; init; }
     public IReadOnlyList<string> Frameworks { get; init; } = [Standards.UkStandards];
+    public IReadOnlyList<UncheckedFile> UncheckedFiles { get; init; } = [];
 
     /// <summary>The path part of base_url ("/" or "/impact/"), so a site can live below a domain's root.</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";

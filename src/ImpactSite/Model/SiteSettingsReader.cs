@@ -18,6 +18,7 @@ public static class SiteSettingsReader
         var repository = f.Text("repository_url");
         if (repository is not null && !Uri.TryCreate(repository, UriKind.Absolute, out _))
             f.Error(f.ValueAt("repository_url"), "'repository_url' must be an absolute address such as https://git.example.org/team/site.");
+        var uncheckedFiles = ReadUncheckedFiles(f);
         var licence = DataLicence.Read(f);
         if (title is null || baseUrl is null) return null;
         return new SiteSettings
@@ -33,7 +34,27 @@ public static class SiteSettingsReader
             DataLicence = licence,
             Frameworks = frameworks.Count == 0 ? [Standards.UkStandards]
                 : frameworks.Select(x => x.Value).Where(Standards.Frameworks.Contains).Distinct().ToList(),
+            UncheckedFiles = uncheckedFiles,
         };
+    }
+
+    static readonly string[] UncheckedKeys = ["path", "reason"];
+
+    /// <summary>unchecked_files: a list of {path, reason}; whether each path is an asset is checked once assets are known.</summary>
+    static List<UncheckedFile> ReadUncheckedFiles(YamlFields f)
+    {
+        var files = new List<UncheckedFile>();
+        foreach (var item in f.Mappings("unchecked_files"))
+        {
+            item.CheckUnknownKeys(UncheckedKeys);
+            var path = item.Text("path", required: true, example: "assets/files/recording.mp3")?.Replace('\\', '/').TrimStart('/');
+            var reason = item.Text("reason", required: true, example: "an audio recording: listened to in full by the co-ordinator, no names");
+            if (path is null || reason is null) continue;
+            if (files.FirstOrDefault(u => u.Path == path) is { } first)
+                item.Error(item.ValueAt("path"), $"'{path}' is listed twice under unchecked_files (first at line {first.At.Line}): list each file once.");
+            else files.Add(new UncheckedFile(path, reason, item.ValueAt("path")));
+        }
+        return files;
     }
 
     static Uri? ReadBaseUrl(YamlFields f)

@@ -8,11 +8,11 @@ namespace ImpactSite.PostProcess;
 /// <see cref="HtmlChecks"/>, every file by the <see cref="LeakGuard"/>) before it goes on to the output. A file holding
 /// a withheld name is never passed on, so it never reaches the disk, not even the staging folder.
 /// </summary>
-public sealed class CheckedOutput(HtmlChecks pages, LeakGuard? leaks, IOutputSink next) : IOutputSink
+public sealed class CheckedOutput(HtmlChecks pages, LeakGuard leaks, IOutputSink next) : IOutputSink
 {
     public void Add(OutputFile file)
     {
         if (HtmlChecks.IsPage(file.Path)) pages.Inspect(file);
-        if (leaks?.Inspect(file) ?? true) next.Add(file);
+        if (leaks.Inspect(file)) next.Add(file);
     }
 }

@@ -1,167 +1,90 @@
-using System.Buffers;
-using System.Net;
-using System.Text;
-using System.Text.RegularExpressions;
+using System.Collections.Concurrent;
 using ImpactSite.Model;
+using ImpactSite.Privacy;
 using ImpactSite.Render;
 using ImpactSite.Validate;
 
 namespace ImpactSite.PostProcess;
 
 /// <summary>
-/// The last step of every build: no output file (page, feed, data, search index, image, PDF, anything) may contain the
-/// stored name of someone who is not credited by name. A hit fails the build and names the output and the source.
-/// Text is searched for each name as whole words, ignoring case and allowing any whitespace between its words, first as
-/// written and then after decoding HTML/XML entities and JSON escapes; other files are searched as bytes in UTF-8 and
-/// UTF-16, ignoring ASCII case. One pass per file finds every name, so the cost grows with the site, not with
-/// files times names.
+/// The last step of every build: no output file (page, feed, data, search index, picture, document, anything), nor its
+/// address, may hold a withheld name in any form a reader would recognise (<see cref="NameForms"/>), read the way its
+/// reader reads it (<see cref="DocumentText"/>, <see cref="MarkupText"/>). A file the guard cannot read is not
+/// published either, unless site.yml lists it under unchecked_files. Each file is read once, for every name at once.
+/// Hits are reported by <see cref="Finish"/> at the source line where the name was typed (<see cref="LeakReport"/>).
 /// </summary>
-public sealed partial class LeakGuard
+public sealed class LeakGuard
 {
     readonly NameMatcher names;
-    readonly string inputRoot;
+    readonly LeakReport report;
     readonly DiagnosticBag diagnostics;
+    readonly Dictionary<string, UncheckedFile> uncheckedFiles;
 
-    LeakGuard(IReadOnlyList<Person> withheld, string inputRoot, DiagnosticBag diagnostics)
+    LeakGuard(NameMatcher names, LeakReport report, IReadOnlyList<UncheckedFile> uncheckedFiles, DiagnosticBag diagnostics)
     {
-        names = new NameMatcher(withheld);
-        this.inputRoot = inputRoot;
+        this.names = names;
+        this.report = report;
         this.diagnostics = diagnostics;
+        this.uncheckedFiles = uncheckedFiles.ToDictionary(u => u.Path, StringComparer.Ordinal);
     }
 
-    /// <summary>A guard for these people's withheld names, or null when nobody's name is withheld.</summary>
-    public static LeakGuard? For(IEnumerable<Person> people, string inputRoot, DiagnosticBag diagnostics)
+    /// <summary>The guard for a site: its people's names, its unchecked_files (each checked to be one of its assets), and
+    /// the published sources a leak is traced back to.</summary>
+    public static LeakGuard For(SiteGraph graph, DiagnosticBag diagnostics)
     {
-        var withheld = people.Where(p => p.WithheldName is not null).ToList();
-        return withheld.Count == 0 ? null : new LeakGuard(withheld, inputRoot, diagnostics);
+        var assets = graph.Assets.ToHashSet(StringComparer.Ordinal);
+        foreach (var file in graph.Site.UncheckedFiles.Where(u => !assets.Contains(u.Path)))
+            diagnostics.Error(file.At, $"'{file.Path}' is listed under unchecked_files, but there is no such file: give its path under the input folder, such as assets/files/recording.mp3, or remove the entry.");
+        // People who have left people.yml but whom a frozen release names are guarded too.
+        var names = new NameMatcher(graph.People.Values.Concat(graph.FormerPeople));
+        var sources = graph.Entries.Select(e => e.SourcePath).Prepend("site.yml").ToList();
+        return new LeakGuard(names, new LeakReport(names, graph.InputRoot, sources, diagnostics), graph.Site.UncheckedFiles, diagnostics);
     }
 
-    public static void Run(IReadOnlyList<OutputFile> files, IEnumerable<Person> people, string inputRoot, DiagnosticBag diagnostics)
+    /// <summary>A guard for files made outside a site build (the digest, a frozen release's text), traced back to the
+    /// given sources (input-relative), if any.</summary>
+    public static LeakGuard For(IEnumerable<Person> people, string inputRoot, DiagnosticBag diagnostics, IReadOnlyList<string>? sources = null)
     {
-        if (For(people, inputRoot, diagnostics) is { } guard) Parallel.ForEach(files, file => guard.Inspect(file));
+        var names = new NameMatcher(people);
+        return new LeakGuard(names, new LeakReport(names, inputRoot, sources ?? [], diagnostics), [], diagnostics);
     }
 
-    /// <summary>Reports every withheld name in the file; true when there is none.</summary>
+    /// <summary>Checks every file and reports what it found.</summary>
+    public void Run(IEnumerable<OutputFile> files)
+    {
+        Parallel.ForEach(files, file => Inspect(file));
+        Finish();
+    }
+
+    /// <summary>Whether the file may be published: it holds no withheld name, and it could be read (or is unchecked).
+    /// Leaks are kept for <see cref="Finish"/>; unreadable files are reported at once.</summary>
     public bool Inspect(OutputFile file)
     {
-        IReadOnlyCollection<Person> found = OutputFormat.For(file.Path).IsText
-            ? FindInText(file.Text ?? Encoding.UTF8.GetString(file.Content), names)
-            : names.FindInBytes(file.Content);
-        foreach (var person in found) Report(file, person);
-        return found.Count == 0;
-    }
-
-    static HashSet<Person> FindInText(string text, NameMatcher names)
-    {
-        var found = names.Find(text);
-        if (HasMeaningfulEscapes(text) || text.Contains("\\u", StringComparison.Ordinal)) found.UnionWith(names.Find(Decode(text)));
-        return found;
-    }
-
-    /// <summary>
-    /// Whether decoding could change what the name search finds. The escapes every page is full of (&amp;lt; &amp;gt;
-    /// &amp;quot; &amp;#39; and &amp;amp; not followed by another escape) decode to punctuation, which neither is
-    /// part of a name nor changes where a word starts or ends; anything else may spell a letter or a space.
-    /// </summary>
-    static bool HasMeaningfulEscapes(string text)
-    {
-        for (var at = text.IndexOf('&'); at >= 0; at = text.IndexOf('&', at + 1))
+        var scan = new NameScan(names);
+        if (names.HasWithheld) scan.Read(file.Path, Markup.None, "its address");
+        if (file.Text is { } text)
         {
-            var rest = text.AsSpan(at);
-            if (rest.StartsWith("&lt;") || rest.StartsWith("&gt;") || rest.StartsWith("&quot;") || rest.StartsWith("&#39;")) continue;
-            if (rest.StartsWith("&amp;") && !(rest.Length > 5 && (rest[5] == '#' || char.IsAsciiLetter(rest[5])))) continue;
-            return true;
+            if (names.HasWithheld) scan.Read(text, DocumentText.MarkupOf(file.Path));
         }
+        else if (DocumentText.Read(file.Path, file.Content, scan) is { } problem && !Allowed(file, problem))
+            return false;
+        var leaks = scan.Hits.Where(h => h.Form.Kind == FormKind.Withheld).ToList();
+        foreach (var hit in leaks) report.Found(hit, file);
+        return leaks.Count == 0;
+    }
+
+    /// <summary>Whether an unreadable file may be published anyway (listed as unchecked), reporting it when not. A picture
+    /// with metadata that cannot be removed is never published: unchecked_files is about names, not GPS positions.</summary>
+    bool Allowed(OutputFile file, Unreadable problem)
+    {
+        if (!problem.Picture && uncheckedFiles.ContainsKey(file.Path)) return true;
+        var advice = problem.Picture ? "" : " Publish it as a PDF, text or an Office/OpenDocument file instead, or, if you have checked it yourself, list it in site.yml under unchecked_files with the reason.";
+        var message = $"/{report.Redacted(file.Path)} cannot be published: {problem.Reason}.{advice}";
+        if (file.Source is { } source) diagnostics.Error(source, 1, 1, message);
+        else diagnostics.Add(new(Severity.Error, file.Path, 1, 1, message + " (It is a theme file.)", OutsideInput: true));
         return false;
     }
 
-    static string Decode(string text)
-    {
-        if (text.Contains("\\u", StringComparison.Ordinal))
-            text = JsonEscape().Replace(text, m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
-        text = WebUtility.HtmlDecode(text);
-        // Feeds carry HTML inside XML, so entities may be encoded twice.
-        return text.Contains('&') ? WebUtility.HtmlDecode(text) : text;
-    }
-
-    void Report(OutputFile file, Person person)
-    {
-        var message = $"the withheld name of '{person.Id}' (credited as \"{person.Credit}\") would be published in /{file.Path}. " +
-                      "Refer to people only by @id or their id in front matter, and remove the name from this file.";
-        if (file.Source is { } source && SourceText.Locate(Path.Combine(inputRoot, source), person.Name!) is { } at)
-            diagnostics.Error(source, at.Line, at.Column, message);
-        else if (file.Source is { } src)
-            diagnostics.Error(src, 1, 1, message);
-        else
-            diagnostics.Error(person.At, message + " (It came from the theme or a generated file.)");
-    }
-
-    [GeneratedRegex(@"\\u([0-9a-fA-F]{4})")]
-    private static partial Regex JsonEscape();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
-
-    /// <summary>Finds every withheld name in a text in one scan for the names' first words.</summary>
-    sealed class NameMatcher
-    {
-        readonly SearchValues<string> firstWords;
-        readonly Dictionary<string, List<(Person Person, string[] Words)>> byFirstWord = new(StringComparer.OrdinalIgnoreCase);
-        readonly List<(Person Person, byte[][] Patterns)> binary = [];
-        readonly int[] firstWordLengths;
-        readonly Dictionary<string, List<(Person Person, string[] Words)>>.AlternateLookup<ReadOnlySpan<char>> lookup;
-
-        public NameMatcher(IEnumerable<Person> people)
-        {
-            foreach (var person in people)
-            {
-                var words = Whitespace().Split(person.WithheldName!.Trim());
-                if (!byFirstWord.TryGetValue(words[0], out var list)) byFirstWord[words[0]] = list = [];
-                list.Add((person, words));
-                var lowered = string.Join(' ', words).ToLowerInvariant();
-                binary.Add((person, [Encoding.UTF8.GetBytes(lowered), Encoding.Unicode.GetBytes(lowered), Encoding.BigEndianUnicode.GetBytes(lowered)]));
-            }
-            firstWords = SearchValues.Create([.. byFirstWord.Keys], StringComparison.OrdinalIgnoreCase);
-            firstWordLengths = [.. byFirstWord.Keys.Select(k => k.Length).Distinct()];
-            lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
-        }
-
-        public HashSet<Person> Find(string text)
-        {
-            var found = new HashSet<Person>();
-            for (var start = 0; start < text.Length;)
-            {
-                var hit = text.AsSpan(start).IndexOfAny(firstWords);
-                if (hit < 0) break;
-                var at = start + hit;
-                if (at == 0 || !char.IsLetterOrDigit(text[at - 1]))
-                    foreach (var length in firstWordLengths)
-                        if (at + length <= text.Length && lookup.TryGetValue(text.AsSpan(at, length), out var candidates))
-                            foreach (var (person, words) in candidates)
-                                if (MatchesRest(text, at + length, words)) found.Add(person);
-                start = at + 1;
-            }
-            return found;
-        }
-
-        /// <summary>The remaining words, each after at least one whitespace character, ending at a word boundary.</summary>
-        static bool MatchesRest(string text, int position, string[] words)
-        {
-            for (var i = 1; i < words.Length; i++)
-            {
-                var gap = position;
-                while (position < text.Length && char.IsWhiteSpace(text[position])) position++;
-                if (position == gap || !text.AsSpan(position).StartsWith(words[i], StringComparison.OrdinalIgnoreCase)) return false;
-                position += words[i].Length;
-            }
-            return position == text.Length || !char.IsLetterOrDigit(text[position]);
-        }
-
-        public IReadOnlyCollection<Person> FindInBytes(byte[] content)
-        {
-            var lowered = new byte[content.Length];
-            for (var i = 0; i < content.Length; i++) lowered[i] = content[i] is >= (byte)'A' and <= (byte)'Z' ? (byte)(content[i] + 32) : content[i];
-            return binary.Where(b => b.Patterns.Any(p => lowered.AsSpan().IndexOf(p) >= 0)).Select(b => b.Person).ToList();
-        }
-    }
+    /// <summary>Reports every leak found, at the line where the name was written.</summary>
+    public void Finish() => report.Write();
 }

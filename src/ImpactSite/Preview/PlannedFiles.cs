@@ -11,12 +11,12 @@ namespace ImpactSite.Preview;
 /// the page being looked at without making the other thousands first. A file holding a withheld name is never served
 /// (the full check that follows every build reports it).
 /// </summary>
-public sealed class PlannedFiles(SitePlan plan, LeakGuard? leaks) : IReadOnlyDictionary<string, byte[]>
+public sealed class PlannedFiles(SitePlan plan, LeakGuard leaks) : IReadOnlyDictionary<string, byte[]>
 {
     readonly ConcurrentDictionary<string, Lazy<byte[]?>> made = new(StringComparer.Ordinal);
 
     /// <summary>A guard whose reports go nowhere: here it only decides what is served.</summary>
-    public static LeakGuard? GuardFor(Model.SiteGraph graph, string inputRoot) => LeakGuard.For(graph.People.Values, inputRoot, new DiagnosticBag());
+    public static LeakGuard GuardFor(Model.SiteGraph graph) => LeakGuard.For(graph, new DiagnosticBag());
 
     public bool TryGetValue(string key, out byte[] value)
     {
@@ -30,7 +30,7 @@ public sealed class PlannedFiles(SitePlan plan, LeakGuard? leaks) : IReadOnlyDic
     byte[]? Make(PlannedFile file)
     {
         var output = file.Make();
-        return leaks is null || leaks.Inspect(output) ? output.Content : null;
+        return leaks.Inspect(output) ? output.Content : null;
     }
 
     public byte[] this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);

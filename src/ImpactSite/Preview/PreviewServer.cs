@@ -206,7 +206,7 @@ public sealed class PreviewServer : IAsyncDisposable
         lock (swapping)
         {
             site = ready
-                ? new PreviewSite(new PlannedFiles(prepared!.Plan!, PlannedFiles.GuardFor(prepared.Graph!, options.Input)), prepared.Graph!.Site.BasePath, [], build)
+                ? new PreviewSite(new PlannedFiles(prepared!.Plan!, PlannedFiles.GuardFor(prepared.Graph!)), prepared.Graph!.Site.BasePath, [], build)
                 : (checkedSite ?? site).WithErrors(errors, build);
         }
         clock.Stop();

@@ -36,6 +36,32 @@ public static class ImageMetadata
 
     public static bool IsImage(string path) => Formats.Any(f => f.Names(path));
 
+    /// <summary>Whether the content is a JPEG, PNG, WebP or GIF picture, whatever its name.</summary>
+    public static bool IsPicture(ReadOnlySpan<byte> content) => Detect(content) is not null;
+
+    /// <summary>
+    /// Why a picture of a format this class cannot clean must not be published (TIFF, HEIC/HEIF, AVIF, JPEG XL, JPEG 2000,
+    /// BMP, ICO, Photoshop): each can carry EXIF with the GPS position where it was taken. Null for any other content.
+    /// </summary>
+    public static string? Refusal(ReadOnlySpan<byte> d)
+    {
+        var format = d.StartsWith("II*\0"u8) || d.StartsWith("MM\0*"u8) || d.StartsWith("II+\0"u8) || d.StartsWith("MM\0+"u8) ? "TIFF (or camera raw)"
+            : d.Length >= 12 && d[4..].StartsWith("ftyp"u8) && IsStillImageBrand(d[8..12]) ? "HEIC/HEIF/AVIF"
+            : d.StartsWith<byte>([0xFF, 0x0A]) || d.StartsWith<byte>([0, 0, 0, 0x0C, (byte)'J', (byte)'X', (byte)'L', (byte)' ']) ? "JPEG XL"
+            : d.StartsWith<byte>([0, 0, 0, 0x0C, (byte)'j', (byte)'P', (byte)' ', (byte)' ']) || d.StartsWith<byte>([0xFF, 0x4F, 0xFF, 0x51]) ? "JPEG 2000"
+            : d.StartsWith("8BPS"u8) ? "Photoshop"
+            : d.StartsWith("BM"u8) && d.Length > 14 ? "BMP"
+            : d.StartsWith<byte>([0, 0, 1, 0]) && d.Length > 6 ? "ICO"
+            : null;
+        return format is null ? null
+            : $"it is a {format} picture, which can carry hidden metadata (EXIF, with the GPS position where it was taken) that the build cannot remove: save it as JPEG, PNG, WebP or GIF";
+    }
+
+    static bool IsStillImageBrand(ReadOnlySpan<byte> brand) =>
+        brand.SequenceEqual("heic"u8) || brand.SequenceEqual("heix"u8) || brand.SequenceEqual("hevc"u8) || brand.SequenceEqual("heim"u8)
+        || brand.SequenceEqual("heis"u8) || brand.SequenceEqual("mif1"u8) || brand.SequenceEqual("msf1"u8) || brand.SequenceEqual("avif"u8)
+        || brand.SequenceEqual("avis"u8) || brand.SequenceEqual("mif2"u8);
+
     /// <summary>The asset as it is to be published; an image that cannot be cleaned is a located error.</summary>
     public static byte[] Publish(string path, byte[] content, DiagnosticBag diagnostics)
     {
@@ -146,7 +172,13 @@ public static class ImageMetadata
         throw new Malformed("the JPEG ends in the middle of its image data");
     }
 
-    /// <summary>Copies chunks up to IEND, dropping the text chunks, eXIf and the tIME stamp; iCCP and all else stay.</summary>
+    /// <summary>The PNG chunks a picture needs to look right (critical ones, colour and transparency, APNG animation);
+    /// every other chunk, private ones included, may hold anything and is dropped.</summary>
+    static readonly HashSet<string> PngPicture =
+        ["IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "pHYs", "bKGD", "cICP", "mDCv", "cLLi", "acTL", "fcTL", "fdAT"];
+
+    /// <summary>Copies the picture's chunks up to IEND, dropping text, eXIf, the tIME stamp and any chunk not known to
+    /// be part of the picture.</summary>
     static void CleanPng(byte[] d, Output o)
     {
         o.Keep(0, 8);
@@ -164,7 +196,9 @@ public static class ImageMetadata
                 "tEXt" or "zTXt" or "iTXt" => "PNG text",
                 "eXIf" => o.Exif(body),
                 "tIME" => "PNG timestamp",
-                _ => null,
+                _ when PngPicture.Contains(type) => null,
+                _ when (type[0] & 0x20) == 0 => throw new Malformed($"the PNG has a critical chunk '{type}' that is not part of the standard"),
+                _ => "PNG private data",
             };
             if (label is null) o.Keep(at, end);
             else o.Drop(label);
@@ -198,7 +232,8 @@ public static class ImageMetadata
                     chunk[8] &= unchecked((byte)~0x0C); // the EXIF (0x08) and XMP (0x04) flags
                     o.Bytes.Write(chunk);
                     break;
-                default: o.Keep(at, end); break;
+                case "VP8 " or "VP8L" or "VP8X" or "ALPH" or "ANIM" or "ANMF" or "ICCP": o.Keep(at, end); break;
+                default: o.Drop("WebP private data"); break;
             }
             at = end;
         }

@@ -1,0 +1,201 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Unicode;
+using ImpactSite.Render.Assets;
+
+namespace ImpactSite.Privacy;
+
+/// <summary>Why a file cannot be read for names (a phrase such as "it is a ..."); Picture when it is a picture whose
+/// hidden metadata cannot be removed.</summary>
+public sealed record Unreadable(string Reason, bool Picture);
+
+/// <summary>
+/// Reads any file for names as its reader would see it, whatever its name says it is (the first bytes decide): text and
+/// markup; PDF (<see cref="PdfText"/>); zip archives, which include Word, Excel and PowerPoint files (.docx, .xlsx, .pptx),
+/// OpenDocument files (.odt, .ods, .odp) and EPUB, every part read as a file of its own (document text, comments,
+/// tracked changes, properties, the names of the parts); gzip and tar; RTF; pictures, which must hold no hidden
+/// metadata. Anything else cannot be read, and the answer says why: the guard then refuses to publish it.
+/// </summary>
+public static class DocumentText
+{
+    const int MaxDepth = 6;
+    const long MaxUnpacked = 512L << 20;
+
+    static readonly HashSet<string> HtmlExtensions = [".html", ".htm", ".xhtml"];
+    static readonly HashSet<string> MarkdownExtensions = [".md", ".markdown"];
+
+    /// <summary>Reads the file into the scan; null when it was read, else why it cannot be.</summary>
+    public static Unreadable? Read(string path, byte[] content, NameScan scan)
+    {
+        var reader = new Reader(scan);
+        return reader.Read(path, content, 0) is { } reason ? new Unreadable(reason, reader.PictureRefused) : null;
+    }
+
+    /// <summary>How a text file's markup is read, from its name.</summary>
+    public static Markup MarkupOf(string path)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        return HtmlExtensions.Contains(extension) ? Markup.Html : MarkdownExtensions.Contains(extension) ? Markup.Markdown : Markup.Xml;
+    }
+
+    sealed class Reader(NameScan scan)
+    {
+        long unpacked;
+
+        /// <summary>Whether what could not be read is a picture with metadata (never published, listed or not).</summary>
+        public bool PictureRefused { get; private set; }
+
+        public string? Read(string path, byte[] d, int depth)
+        {
+            if (depth > MaxDepth) return "it holds archives nested too deeply to check";
+            ReadOnlySpan<byte> s = d;
+            if (s.StartsWith("%PDF-"u8) || (s.Length > 5 && s[..Math.Min(1024, s.Length)].IndexOf("%PDF-"u8) >= 0 && !Utf8.IsValid(s)))
+                return PdfText.Read(d, scan, (name, bytes) => Inner(path + "/" + name, bytes, depth));
+            if (s.StartsWith("PK\u0003\u0004"u8) || s.StartsWith("PK\u0005\u0006"u8)) return Zip(path, d, depth);
+            if (s.StartsWith<byte>([0x1F, 0x8B])) return Gzip(path, d, depth);
+            if (s.Length > 262 && s[257..].StartsWith("ustar"u8)) return Tar(path, d, depth);
+            if (s.StartsWith("{\\rtf"u8))
+            {
+                scan.Read(RtfText.ToText(Encoding.Latin1.GetString(d)), Markup.None, null);
+                return null;
+            }
+            if (PictureProblem(path, d) is { } picture)
+            {
+                PictureRefused |= picture.Length > 0;
+                return picture.Length == 0 ? null : picture;
+            }
+            if (IsMetafile(s))
+            {
+                scan.ReadStrings(s, "drawing");
+                return null;
+            }
+            if (AsText(d) is { } text)
+            {
+                scan.Read(text, MarkupOf(path), depth == 0 ? null : path);
+                return null;
+            }
+            return "the build cannot read this kind of file for names";
+        }
+
+        string? Inner(string path, byte[] bytes, int depth)
+        {
+            if ((unpacked += bytes.Length) > MaxUnpacked) return "unpacks to more than 512 MB, too much to check";
+            return Read(path, bytes, depth + 1) is { } problem ? $"holds {path}, and {problem}" : null;
+        }
+
+        string? Zip(string path, byte[] d, int depth)
+        {
+            try
+            {
+                using var zip = new ZipArchive(new MemoryStream(d), ZipArchiveMode.Read);
+                scan.Read(string.Join('\n', zip.Entries.Select(e => e.FullName)) + "\n" + zip.Comment, Markup.None, "the names of the files inside");
+                foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/')))
+                {
+                    if (entry.Length > MaxUnpacked) return $"holds {entry.FullName}, which unpacks to more than 512 MB, too much to check";
+                    using var stream = entry.Open();
+                    var bytes = new MemoryStream();
+                    stream.CopyTo(bytes);
+                    // Printer settings (Excel writes them) are fixed-size records of a printer's name and numbers.
+                    if (entry.Name.StartsWith("printerSettings", StringComparison.OrdinalIgnoreCase) && entry.Name.EndsWith(".bin", StringComparison.OrdinalIgnoreCase))
+                    {
+                        scan.ReadStrings(bytes.ToArray(), entry.FullName);
+                        continue;
+                    }
+                    if (Inner(entry.FullName, bytes.ToArray(), depth) is { } problem) return problem;
+                }
+                return null;
+            }
+            catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
+            {
+                return $"it is a zip file that cannot be opened ({e.Message.TrimEnd('.')})";
+            }
+        }
+
+        string? Gzip(string path, byte[] d, int depth)
+        {
+            try
+            {
+                using var gzip = new GZipStream(new MemoryStream(d), CompressionMode.Decompress);
+                var bytes = new MemoryStream();
+                gzip.CopyTo(bytes);
+                scan.ReadStrings(GzipHeaderText(d), "the gzip header");
+                return Inner(Path.GetFileNameWithoutExtension(path), bytes.ToArray(), depth);
+            }
+            catch (InvalidDataException e)
+            {
+                return $"it is a gzip file that cannot be unpacked ({e.Message.TrimEnd('.')})";
+            }
+        }
+
+        string? Tar(string path, byte[] d, int depth)
+        {
+            try
+            {
+                using var tar = new TarReader(new MemoryStream(d));
+                while (tar.GetNextEntry() is { } entry)
+                {
+                    scan.Read(entry.Name + "\n" + entry.LinkName, Markup.None, "the names of the files inside");
+                    if (entry.DataStream is null) continue;
+                    var bytes = new MemoryStream();
+                    entry.DataStream.CopyTo(bytes);
+                    if (Inner(entry.Name, bytes.ToArray(), depth) is { } problem) return problem;
+                }
+                return null;
+            }
+            catch (Exception e) when (e is InvalidDataException or FormatException or IOException)
+            {
+                return $"it is a tar file that cannot be read ({e.Message.TrimEnd('.')})";
+            }
+        }
+    }
+
+    /// <summary>The original file name and comment a gzip header may carry (RFC 1952: FEXTRA, FNAME, FCOMMENT).</summary>
+    static ReadOnlySpan<byte> GzipHeaderText(byte[] d)
+    {
+        if (d.Length < 10) return [];
+        var flags = d[3];
+        var at = 10;
+        if ((flags & 4) != 0 && at + 2 <= d.Length) at += 2 + (d[at] | d[at + 1] << 8);
+        var start = Math.Min(at, d.Length);
+        var end = start;
+        for (var field = 0; field < ((flags & 8) != 0 ? 1 : 0) + ((flags & 16) != 0 ? 1 : 0); field++)
+        {
+            while (end < d.Length && d[end] != 0) end++;
+            end = Math.Min(end + 1, d.Length);
+        }
+        return d.AsSpan(start, end - start);
+    }
+
+    /// <summary>
+    /// "" for a picture with no hidden metadata, a problem for one that has some or that cannot be cleaned, and null
+    /// for a file that is no picture. Pictures the build publishes on their own were cleaned already
+    /// (<see cref="ImageMetadata"/>); this catches the ones inside documents and the theme's.
+    /// </summary>
+    static string? PictureProblem(string path, byte[] d)
+    {
+        if (ImageMetadata.Refusal(d) is { } refusal) return refusal;
+        if (!ImageMetadata.IsPicture(d)) return null;
+        var strip = ImageMetadata.Strip(path, d);
+        if (strip.Problem is { } problem) return $"it is a picture that cannot be read ({problem})";
+        return strip.Removed.Count == 0 ? ""
+            : $"it is a picture with hidden metadata ({string.Join(", ", strip.Removed)}): remove it (re-save the picture, or use the document's \"remove personal information\" option)";
+    }
+
+    /// <summary>Windows metafiles (EMF, WMF), the drawings Office files embed: records of numbers and plain strings.</summary>
+    static bool IsMetafile(ReadOnlySpan<byte> s) =>
+        (s.Length > 44 && s.StartsWith<byte>([1, 0, 0, 0]) && s[40..].StartsWith(" EMF"u8)) || s.StartsWith<byte>([0xD7, 0xCD, 0xC6, 0x9A]);
+
+    /// <summary>The file as text: UTF-8 (with or without a BOM), UTF-16 with a BOM, or Latin-1 when it has no control
+    /// characters; null when it is not text.</summary>
+    static string? AsText(byte[] d)
+    {
+        ReadOnlySpan<byte> s = d;
+        if (s.StartsWith<byte>([0xFF, 0xFE]) && d.Length % 2 == 0) return Encoding.Unicode.GetString(d, 2, d.Length - 2);
+        if (s.StartsWith<byte>([0xFE, 0xFF]) && d.Length % 2 == 0) return Encoding.BigEndianUnicode.GetString(d, 2, d.Length - 2);
+        var controls = s.IndexOfAnyInRange((byte)0, (byte)8) >= 0 || s.IndexOfAnyInRange((byte)14, (byte)26) >= 0 || s.IndexOfAnyInRange((byte)28, (byte)31) >= 0;
+        if (controls) return null;
+        if (Utf8.IsValid(s)) return Encoding.UTF8.GetString(s.StartsWith<byte>([0xEF, 0xBB, 0xBF]) ? s[3..] : s);
+        return Encoding.Latin1.GetString(d);
+    }
+}

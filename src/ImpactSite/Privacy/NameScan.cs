@@ -1,0 +1,45 @@
+namespace ImpactSite.Privacy;
+
+/// <summary>One reading of one file (or one source) for names: its texts go in, the name forms found come out.</summary>
+public sealed class NameScan
+{
+    readonly List<NameHit> hits = [];
+    readonly WordStream seen;
+    readonly WordStream hidden;
+
+    public NameScan(NameMatcher matcher)
+    {
+        seen = new WordStream(matcher, hits);
+        hidden = new WordStream(matcher, hits);
+    }
+
+    public IReadOnlyList<NameHit> Hits => hits;
+
+    /// <summary>Reads a text; <paramref name="part"/> says which part of a document it is (null for a whole file).</summary>
+    public void Read(string text, Markup markup, string? part = null)
+    {
+        seen.Part = hidden.Part = part;
+        MarkupText.Read(text, markup, seen, hidden, hits);
+    }
+
+    /// <summary>
+    /// Reads the strings a binary file holds (the way the 'strings' tool does): its bytes as ASCII, and as UTF-16 in
+    /// both byte orders. Only ASCII letters count, so compressed or numeric data does not spell names by chance.
+    /// </summary>
+    public void ReadStrings(ReadOnlySpan<byte> bytes, string? part)
+    {
+        var ascii = new char[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++) ascii[i] = bytes[i] < 0x80 ? (char)bytes[i] : ' ';
+        Read(new string(ascii), Markup.None, part);
+        for (var order = 0; order < 2; order++)
+        {
+            var wide = new char[bytes.Length / 2];
+            for (var i = 0; i + 1 < bytes.Length; i += 2)
+            {
+                var (low, high) = order == 0 ? (bytes[i], bytes[i + 1]) : (bytes[i + 1], bytes[i]);
+                wide[i / 2] = high == 0 && low < 0x80 ? (char)low : ' ';
+            }
+            Read(new string(wide), Markup.None, part);
+        }
+    }
+}
