@@ -90,6 +90,7 @@ public static class ContentTypes
         [".js"] = "text/javascript; charset=utf-8",
         [".mjs"] = "text/javascript; charset=utf-8",
         [".json"] = "application/json; charset=utf-8",
+        [".webmanifest"] = "application/manifest+json; charset=utf-8",
         [".xml"] = "application/xml; charset=utf-8",
         [".png"] = "image/png",
         [".jpg"] = "image/jpeg",

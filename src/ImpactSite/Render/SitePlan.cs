@@ -103,6 +103,7 @@ public sealed class SitePlan
         Add("search/index.json", null, () => SearchIndex.Write(graph));
         Add("feed.xml", null, () => AtomFeed.Write(graph, site.Title, "/feed.xml", "/", graph.Posts.Cast<Entry>().Concat(graph.Decisions)));
         Add("sitemap.xml", null, () => Sitemap.Write(site, pages));
+        Add(WebManifest.Path, null, () => WebManifest.Write(site));
         Add("robots.txt", null, () => Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {site.Absolute("/sitemap.xml")}\n"));
         foreach (var study in graph.Studies)
         {

@@ -10,6 +10,7 @@ public sealed class SitePages(SiteGraph graph)
 {
     const int LatestDecisions = 5;
     const int LatestPosts = 3;
+    const string ResearchersRoute = "/for-researchers/";
     /// <summary>Free pages that belong in the footer rather than the main navigation.</summary>
     static readonly string[] FooterPages = ["privacy", "accessibility"];
 
@@ -37,6 +38,11 @@ public sealed class SitePages(SiteGraph graph)
         {
             Studies = graph.Studies, Posts = graph.Posts, Pages = graph.Pages, Breadcrumbs = Crumbs(),
         });
+        yield return Page(ResearchersRoute, "For funders and researchers", "The words we use, the evidence as data, feeds, and the version of this website.",
+            () => new ResearchersPageView { Studies = graph.Studies, Breadcrumbs = Crumbs() });
+        foreach (var topic in Topics.Of(graph.Entries))
+            yield return Page(Topics.TagsRoute + topic.Slug + "/", $"Topic: {topic.Title}", $"Studies, suggestions, meetings and posts about {topic.Title}.",
+                () => new TopicPageView { Topic = topic.Title, Entries = topic.Entries, Breadcrumbs = Crumbs() });
     }
 
     public PlannedPage NotFound() => Page("/404.html", "Page not found", null, () => new NotFoundPageView());
@@ -55,14 +61,29 @@ public sealed class SitePages(SiteGraph graph)
             Study = study, Breadcrumbs = Crumbs(("Studies", "/studies/")),
             Decisions = study.Decisions.Take(LatestDecisions).ToList(), Posts = graph.PostsAbout(study),
             Timeline = QuarterActivity.For(study.Meetings, study.Decisions),
-            Coverage = Coverage(study),
+            Coverage = Coverage(study), StandardEntries = StandardEntries(study), Filters = Topics.StatusFilters(study, site, null),
+            Changes = study.Decisions.Where(d => d.Status is DecisionStatus.Adopted or DecisionStatus.PartlyAdopted).ToList(),
             AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
         });
         yield return Page(study.Route + "decisions/", $"You said, we did: {study.Title}",
             $"Every suggestion made to {study.Title} and what happened to it.", () => new DecisionsPageView
             {
                 Study = study, Breadcrumbs = StudyCrumbs(), AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
+                Filters = Topics.StatusFilters(study, site, null), Topics = Topics.TopicLinks(study.Decisions, site),
             }, source: study.SourcePath);
+        foreach (var status in DecisionStatus.All)
+            yield return Page(Topics.StatusRoute(study, status), $"You said, we did: {study.Title}: {DecisionStatus.Label(status)}",
+                $"Suggestions made to {study.Title} that are now: {DecisionStatus.Label(status)}.", () =>
+                {
+                    var filters = Topics.StatusFilters(study, site, status);
+                    return new DecisionsByStatusPageView
+                    {
+                        Study = study, Filters = filters, Status = filters.Single(f => f.Current),
+                        Decisions = study.Decisions.Where(d => d.Status == status).ToList(),
+                        Breadcrumbs = StudyCrumbs(("You said, we did", study.Route + "decisions/")),
+                        AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
+                    };
+                }, source: study.SourcePath);
         foreach (var decision in study.Decisions)
             yield return EntryPage(decision, () => decision.YouSaid.PlainText, () => new DecisionPageView
             {
@@ -76,14 +97,26 @@ public sealed class SitePages(SiteGraph graph)
                 () => new MeetingPageView { Meeting = meeting, Breadcrumbs = StudyCrumbs(("Meetings", study.Route + "meetings/")) });
     }
 
-    IReadOnlyList<StandardCoverage> Coverage(Study study)
-    {
-        var tagged = study.Decisions.Select(d => (Entry: (Entry)d, d.Standards))
+    /// <summary>The study's meetings, suggestions and posts with the standards each is tagged with.</summary>
+    List<(Entry Entry, IReadOnlyList<string> Standards)> Tagged(Study study) =>
+        study.Decisions.Select(d => (Entry: (Entry)d, d.Standards))
             .Concat(study.Meetings.Select(m => (Entry: (Entry)m, m.Standards)))
             .Concat(graph.PostsAbout(study).Select(p => (Entry: (Entry)p, p.Standards))).ToList();
+
+    IReadOnlyList<StandardCoverage> Coverage(Study study)
+    {
+        var tagged = Tagged(study);
         return Standards.For(site.Frameworks)
             .Select(s => new StandardCoverage(s, tagged.Where(t => t.Standards.Contains(s.Id)).Select(t => t.Entry).ToList()))
             .ToList();
+    }
+
+    IReadOnlyList<EntryStandards> StandardEntries(Study study)
+    {
+        var shown = Standards.For(site.Frameworks).ToList();
+        return Tagged(study)
+            .Select(t => new EntryStandards(t.Entry, shown.Where(s => t.Standards.Contains(s.Id)).Select(s => s.Label).ToList()))
+            .Where(e => e.Labels.Count > 0).ToList();
     }
 
     /// <summary>An entry's own page. Its description is read when the page is made, after the entry's prose is rendered.</summary>
@@ -125,7 +158,7 @@ public sealed class SitePages(SiteGraph graph)
             Title = site.Title, Description = site.Description, Organisation = site.Organisation, ContactEmail = site.ContactEmail,
             Language = site.Language, BuildDate = graph.BuildDate, SourceCommit = graph.SourceCommit, RepositoryUrl = site.RepositoryUrl,
             HomeUrl = site.Href("/"), StudiesUrl = site.Href("/studies/"), BlogUrl = site.Href("/blog/"),
-            SearchUrl = site.Href("/search/"), FeedUrl = site.Href("/feed.xml"), ThemeUrl = site.Href("/theme/"),
+            SearchUrl = site.Href("/search/"), TagsUrl = site.Href(Topics.TagsRoute), ResearchersUrl = site.Href(ResearchersRoute), FeedUrl = site.Href("/feed.xml"), ThemeUrl = site.Href("/theme/"),
             ShowsFourPi = site.Frameworks.Contains(Standards.FourPi),
             FooterLinks = footer,
             NavLinks =
