@@ -36,9 +36,13 @@ public sealed class GitHistoryTests
         Assert.Null(pages["uncommitted"].Updated);
         Assert.Equal($"https://git.test.example/ppi/site/commits/{branch}/input/pages/committed.md", pages["committed"].HistoryUrl);
 
+        // The source commit is technical detail: it is on "For funders and researchers", which every footer links to.
         var footer = site.Page("/committed/").QuerySelector("footer")!;
-        Assert.Contains(sha[..7], footer.TextContent);
-        Assert.NotNull(footer.QuerySelector($"a[href='https://git.test.example/ppi/site/commit/{sha}']"));
+        Assert.NotNull(footer.QuerySelector("a[href='/for-researchers/']"));
+        Assert.DoesNotContain(sha[..7], footer.TextContent);
+        var version = site.Page("/for-researchers/").QuerySelector("main")!;
+        Assert.Contains(sha[..7], version.TextContent);
+        Assert.NotNull(version.QuerySelector($"a[href='https://git.test.example/ppi/site/commit/{sha}']"));
         Assert.Contains("1 June 2025", site.Page("/committed/").Body!.TextContent);
     }
 
