@@ -36,9 +36,12 @@ public sealed class PreviewErrorTests(SiteFixture site)
                 await page.EvaluateAsync("() => window.scrollTo(0, document.documentElement.scrollHeight)");
                 Assert.True(await page.EvaluateAsync<double>("() => window.scrollY") > 2000, "the page was not scrolled down before the save");
                 // The reload is the event to wait for: the preview tells the page to reload once the broken build is done.
-                await page.RunAndWaitForNavigationAsync(
-                    () => File.WriteAllTextAsync(study, original.Replace("status: active", broken)),
-                    new() { WaitUntil = WaitUntilState.Load, Timeout = 60_000 });
+                var reloaded = new TaskCompletionSource();
+                void OnLoad(object? sender, IPage loaded) => reloaded.TrySetResult();
+                page.Load += OnLoad;
+                await File.WriteAllTextAsync(study, original.Replace("status: active", broken));
+                await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(60));
+                page.Load -= OnLoad;
                 await Assertions.Expect(banner).ToBeInViewportAsync();
                 await Assertions.Expect(banner).ToContainTextAsync(broken.Split(' ')[1]);
                 await Assertions.Expect(banner).ToBeFocusedAsync();

@@ -97,7 +97,6 @@ public sealed record StudiesPageView : PageView
 public sealed record StudyPageView : PageView
 {
     public required Study Study { get; init; }
-    public required IReadOnlyList<Decision> Decisions { get; init; }
     public required IReadOnlyList<Post> Posts { get; init; }
     public required IReadOnlyList<QuarterActivity> Timeline { get; init; }
     public required IReadOnlyList<StandardCoverage> Coverage { get; init; }

@@ -59,7 +59,7 @@ public sealed class SitePages(SiteGraph graph)
         yield return EntryPage(study, () => study.Summary.PlainText, () => new StudyPageView
         {
             Study = study, Breadcrumbs = Crumbs(("Studies", "/studies/")),
-            Decisions = study.Decisions.Take(LatestDecisions).ToList(), Posts = graph.PostsAbout(study),
+            Posts = graph.PostsAbout(study),
             Timeline = QuarterActivity.For(study.Meetings, study.Decisions),
             Coverage = Coverage(study), StandardEntries = StandardEntries(study), Filters = Topics.StatusFilters(study, site, null),
             Changes = study.Decisions.Where(d => d.Status is DecisionStatus.Adopted or DecisionStatus.PartlyAdopted).ToList(),
