@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ImpactSite.Content;
 using ImpactSite.Model;
 
 namespace ImpactSite.Render.Data;
@@ -9,16 +10,14 @@ namespace ImpactSite.Render.Data;
 /// </summary>
 public static class WebManifest
 {
-    public const string Path = "site.webmanifest";
-
     public static byte[] Write(SiteSettings site) => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
     {
         ["name"] = site.Title,
         ["short_name"] = site.Title.Length <= 12 ? site.Title : site.Title.Split(' ')[0],
         ["description"] = site.Description ?? site.Title,
         ["lang"] = site.Language,
-        ["start_url"] = site.Href("/"),
-        ["scope"] = site.Href("/"),
+        ["start_url"] = site.Href(Routes.Home),
+        ["scope"] = site.Href(Routes.Home),
         ["display"] = "browser",
         ["background_color"] = "#ffffff",
         ["theme_color"] = "#0b0c0c",

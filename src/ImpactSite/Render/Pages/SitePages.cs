@@ -1,4 +1,7 @@
 using ImpactSite.Model;
+using ImpactSite.Content;
+using ImpactSite.Text;
+using ImpactSite.Content.Decisions;
 
 namespace ImpactSite.Render.Pages;
 
@@ -10,7 +13,6 @@ public sealed class SitePages(SiteGraph graph)
 {
     const int LatestDecisions = 5;
     const int LatestPosts = 3;
-    const string ResearchersRoute = "/for-researchers/";
     /// <summary>Free pages that belong in the footer rather than the main navigation.</summary>
     static readonly string[] FooterPages = ["privacy", "accessibility"];
 
@@ -20,32 +22,32 @@ public sealed class SitePages(SiteGraph graph)
 
     public IEnumerable<PlannedPage> All()
     {
-        yield return Page("/", site.Title, site.Description, () => new HomePageView
+        yield return Page(Routes.Home, site.Title, site.Description, () => new HomePageView
         {
             Figures = graph.Overview, Studies = graph.Studies, Decisions = graph.Decisions.Take(LatestDecisions * 2).ToList(),
             Posts = graph.Posts.Take(LatestPosts).ToList(),
         });
-        yield return Page("/studies/", "Studies", $"The studies {site.Organisation ?? site.Title} involves people in, and what that involvement changed.",
+        yield return Page(Routes.Studies, "Studies", $"The studies {site.Organisation ?? site.Title} involves people in, and what that involvement changed.",
             () => new StudiesPageView { Figures = graph.Overview, Studies = graph.Studies, Breadcrumbs = Crumbs() });
         foreach (var study in graph.Studies)
             foreach (var page in StudyPages(study)) yield return page;
-        yield return Page("/blog/", "Blog", "Posts written with our involvement groups.", () => new BlogPageView { Posts = graph.Posts, Breadcrumbs = Crumbs() });
+        yield return Page(Routes.Blog, "Blog", "Posts written with our involvement groups.", () => new BlogPageView { Posts = graph.Posts, Breadcrumbs = Crumbs() });
         foreach (var post in graph.Posts)
-            yield return EntryPage(post, () => post.Summary?.PlainText, () => new PostPageView { Post = post, Breadcrumbs = Crumbs(("Blog", "/blog/")) });
+            yield return EntryPage(post, () => post.Summary?.PlainText, () => new PostPageView { Post = post, Breadcrumbs = Crumbs(("Blog", Routes.Blog)) });
         foreach (var page in graph.Pages)
             yield return EntryPage(page, () => null, () => new FreePageView { Page = page, Breadcrumbs = Crumbs() });
-        yield return Page("/search/", "Search", "Search every study, decision, meeting and post.", () => new SearchPageView
+        yield return Page(Routes.Search, "Search", "Search every study, decision, meeting and post.", () => new SearchPageView
         {
             Studies = graph.Studies, Posts = graph.Posts, Pages = graph.Pages, Breadcrumbs = Crumbs(),
         });
-        yield return Page(ResearchersRoute, "For funders and researchers", "The words we use, the evidence as data, feeds, and the version of this website.",
+        yield return Page(Routes.Researchers, "For funders and researchers", "The words we use, the evidence as data, feeds, and the version of this website.",
             () => new ResearchersPageView { Studies = graph.Studies, Breadcrumbs = Crumbs() });
         foreach (var topic in Topics.Of(graph.Entries))
-            yield return Page(Topics.TagsRoute + topic.Slug + "/", $"Topic: {topic.Title}", $"Studies, suggestions, meetings and posts about {topic.Title}.",
+            yield return Page(Routes.Tag(topic.Slug), $"Topic: {topic.Title}", $"Studies, suggestions, meetings and posts about {topic.Title}.",
                 () => new TopicPageView { Topic = topic.Title, Entries = topic.Entries, Breadcrumbs = Crumbs() });
     }
 
-    public PlannedPage NotFound() => Page("/404.html", "Page not found", null, () => new NotFoundPageView());
+    public PlannedPage NotFound() => Page(Routes.NotFound, "Page not found", null, () => new NotFoundPageView());
 
     /// <summary>The HTML fallback for an old URL: meta refresh, canonical link and a visible link.</summary>
     public PlannedPage Redirect(string from, Entry to) =>
@@ -53,26 +55,26 @@ public sealed class SitePages(SiteGraph graph)
 
     IEnumerable<PlannedPage> StudyPages(Study study)
     {
-        var feed = (Url: site.Href(study.Route + "feed.xml"), Title: $"{study.Title}: what happened to your suggestions");
-        IReadOnlyList<Link> StudyCrumbs(params (string Title, string Route)[] below) => Crumbs([("Studies", "/studies/"), (study.Title, study.Route), .. below]);
+        var feed = (Url: site.Href(Routes.StudyFeed(study.Slug)), Title: $"{study.Title}: what happened to your suggestions");
+        IReadOnlyList<Link> StudyCrumbs(params (string Title, string Route)[] below) => Crumbs([("Studies", Routes.Studies), (study.Title, study.Route), .. below]);
 
         yield return EntryPage(study, () => study.Summary.PlainText, () => new StudyPageView
         {
-            Study = study, Breadcrumbs = Crumbs(("Studies", "/studies/")),
+            Study = study, Breadcrumbs = Crumbs(("Studies", Routes.Studies)),
             Posts = graph.PostsAbout(study),
             Timeline = QuarterActivity.For(study.Meetings, study.Decisions),
             Coverage = Coverage(study), StandardEntries = StandardEntries(study), Filters = Topics.StatusFilters(study, site, null),
             Changes = study.Decisions.Where(d => d.Status is DecisionStatus.Adopted or DecisionStatus.PartlyAdopted).ToList(),
             AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
         });
-        yield return Page(study.Route + "decisions/", $"You said, we did: {study.Title}",
+        yield return Page(Routes.Decisions(study.Slug), $"You said, we did: {study.Title}",
             $"Every suggestion made to {study.Title} and what happened to it.", () => new DecisionsPageView
             {
                 Study = study, Breadcrumbs = StudyCrumbs(), AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
                 Filters = Topics.StatusFilters(study, site, null), Topics = Topics.TopicLinks(study.Decisions, site),
             }, source: study.SourcePath);
         foreach (var status in DecisionStatus.All)
-            yield return Page(Topics.StatusRoute(study, status), $"You said, we did: {study.Title}: {DecisionStatus.Label(status)}",
+            yield return Page(Routes.DecisionsWithStatus(study.Slug, status), $"You said, we did: {study.Title}: {DecisionStatus.Label(status)}",
                 $"Suggestions made to {study.Title} that are now: {DecisionStatus.Label(status)}.", () =>
                 {
                     var filters = Topics.StatusFilters(study, site, status);
@@ -87,14 +89,14 @@ public sealed class SitePages(SiteGraph graph)
         foreach (var decision in study.Decisions)
             yield return EntryPage(decision, () => decision.YouSaid.PlainText, () => new DecisionPageView
             {
-                Decision = decision, Breadcrumbs = StudyCrumbs(("You said, we did", study.Route + "decisions/")),
+                Decision = decision, Breadcrumbs = StudyCrumbs(("You said, we did", Routes.Decisions(study.Slug))),
                 AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
             });
-        yield return Page(study.Route + "meetings/", $"Meetings: {study.Title}", $"Involvement meetings held for {study.Title}.",
+        yield return Page(Routes.Meetings(study.Slug), $"Meetings: {study.Title}", $"Involvement meetings held for {study.Title}.",
             () => new MeetingsPageView { Study = study, Breadcrumbs = StudyCrumbs() }, source: study.SourcePath);
         foreach (var meeting in study.Meetings)
             yield return EntryPage(meeting, () => $"{meeting.Group ?? "Involvement"} meeting for {study.Title}, {English.Date(meeting.Held)}.",
-                () => new MeetingPageView { Meeting = meeting, Breadcrumbs = StudyCrumbs(("Meetings", study.Route + "meetings/")) });
+                () => new MeetingPageView { Meeting = meeting, Breadcrumbs = StudyCrumbs(("Meetings", Routes.Meetings(study.Slug))) });
     }
 
     /// <summary>The study's meetings, suggestions and posts with the standards each is tagged with.</summary>
@@ -147,7 +149,7 @@ public sealed class SitePages(SiteGraph graph)
         navUrl == site.BasePath ? pageUrl == navUrl : pageUrl.StartsWith(navUrl, StringComparison.Ordinal);
 
     IReadOnlyList<Link> Crumbs(params (string Title, string Route)[] trail) =>
-        [new Link("Home", site.Href("/")), .. trail.Select(t => new Link(t.Title, site.Href(t.Route)))];
+        [new Link("Home", site.Href(Routes.Home)), .. trail.Select(t => new Link(t.Title, site.Href(t.Route)))];
 
     static SiteView CreateSiteView(SiteGraph graph)
     {
@@ -157,15 +159,16 @@ public sealed class SitePages(SiteGraph graph)
         {
             Title = site.Title, Description = site.Description, Organisation = site.Organisation, ContactEmail = site.ContactEmail,
             Language = site.Language, BuildDate = graph.BuildDate, SourceCommit = graph.SourceCommit, RepositoryUrl = site.RepositoryUrl,
-            HomeUrl = site.Href("/"), StudiesUrl = site.Href("/studies/"), BlogUrl = site.Href("/blog/"),
-            SearchUrl = site.Href("/search/"), TagsUrl = site.Href(Topics.TagsRoute), ResearchersUrl = site.Href(ResearchersRoute), FeedUrl = site.Href("/feed.xml"), ThemeUrl = site.Href("/theme/"),
+            HomeUrl = site.Href(Routes.Home), StudiesUrl = site.Href(Routes.Studies), BlogUrl = site.Href(Routes.Blog),
+            SearchUrl = site.Href(Routes.Search), TagsUrl = site.Href(Routes.Tags), ResearchersUrl = site.Href(Routes.Researchers),
+            FeedUrl = site.Href(Routes.Feed), ThemeUrl = site.Href(Routes.Theme),
             ShowsFourPi = site.Frameworks.Contains(Standards.FourPi),
             FooterLinks = footer,
             NavLinks =
             [
-                new("Home", site.Href("/")), new("Studies", site.Href("/studies/")), new("Blog", site.Href("/blog/")),
+                new("Home", site.Href(Routes.Home)), new("Studies", site.Href(Routes.Studies)), new("Blog", site.Href(Routes.Blog)),
                 .. graph.Pages.Where(p => !FooterPages.Contains(p.Slug)).Select(p => new Link(p.Title, p.Url)),
-                new("Search", site.Href("/search/")),
+                new("Search", site.Href(Routes.Search)),
             ],
         };
     }

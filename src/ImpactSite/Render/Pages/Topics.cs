@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ImpactSite.Content;
 using ImpactSite.Model;
 
 namespace ImpactSite.Render.Pages;
@@ -18,10 +19,6 @@ public sealed record TopicLink(string Title, string Url, int Count);
 /// </summary>
 public static class Topics
 {
-    public const string TagsRoute = "/tags/";
-
-    public static string StatusRoute(Study study, string status) => $"{study.Route}decisions/status/{status}/";
-
     public static string? Slug(string tag)
     {
         var slug = new StringBuilder(tag.Length);
@@ -36,8 +33,6 @@ public static class Topics
         return text.Length == 0 ? null : text;
     }
 
-    public static string? Route(string tag) => Slug(tag) is { } slug ? TagsRoute + slug + "/" : null;
-
     /// <summary>Every topic of the site: its slug, the name shown (as first written, in entry order) and its entries, newest first.</summary>
     public static IReadOnlyList<Topic> Of(IEnumerable<Entry> entries) => entries
         .SelectMany(e => e.Tags.Select(t => (Tag: t, Slug: Slug(t), Entry: e)))
@@ -49,11 +44,11 @@ public static class Topics
 
     /// <summary>The status filters of a study's log, in the chart's order; <paramref name="current"/> marks the page shown.</summary>
     public static IReadOnlyList<StatusFilter> StatusFilters(Study study, SiteSettings site, string? current) =>
-        study.Figures.ByStatus.Select(s => new StatusFilter(s.Status, s.Label, s.Count, site.Href(StatusRoute(study, s.Status)), s.Status == current)).ToList();
+        study.Figures.ByStatus.Select(s => new StatusFilter(s.Status, s.Label, s.Count, site.Href(Routes.DecisionsWithStatus(study.Slug, s.Status)), s.Status == current)).ToList();
 
     /// <summary>The topics of a study's suggestions, each linking to the site's page about it.</summary>
     public static IReadOnlyList<TopicLink> TopicLinks(IEnumerable<Entry> entries, SiteSettings site) =>
-        Of(entries).Select(t => new TopicLink(t.Title, site.Href(TagsRoute + t.Slug + "/"), t.Entries.Count)).ToList();
+        Of(entries).Select(t => new TopicLink(t.Title, site.Href(Routes.Tag(t.Slug)), t.Entries.Count)).ToList();
 }
 
 /// <summary>One topic: its slug (the page's address), the name shown, and every entry tagged with it.</summary>
