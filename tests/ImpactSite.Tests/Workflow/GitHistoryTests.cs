@@ -47,7 +47,7 @@ public sealed class GitHistoryTests
 
         // A repository not said to be public is never linked to a commit; the commit is still named.
         temp.Write("site.yml", "title: T\nbase_url: https://impact.test.example/\nrepository_url: https://git.test.example/ppi/site\n");
-        var unsaid = temp.Build().Page("/committed/").QuerySelector("footer")!;
+        var unsaid = temp.Build().Page("/for-researchers/").QuerySelector("main")!;
         Assert.Contains(sha[..7], unsaid.TextContent);
         Assert.Null(unsaid.QuerySelector("a[href*='/commit/']"));
     }
