@@ -34,7 +34,9 @@ public sealed class NoJavaScriptTests(SiteFixture site, ITestOutputHelper output
 
     /// <summary>
     /// Buttons for the reader options that can be seen; whether main and its h1 show; and how many of main's words show
-    /// (innerText) against how many it has (textContent, less what the page hides on purpose with the hidden attribute).
+    /// (innerText) against how many it has (textContent, less what the page hides on purpose with the hidden attribute,
+    /// a chart's SVG title and description, which are its text alternative and never shown, and what a closed
+    /// &lt;details&gt; holds: one click on its summary shows it, which PhoneTests checks without JavaScript).
     /// </summary>
     const string Script = """
         () => {
@@ -49,7 +51,7 @@ public sealed class NoJavaScriptTests(SiteFixture site, ITestOutputHelper output
           let textWords = 0;
           if (main) {
             const copy = main.cloneNode(true);
-            copy.querySelectorAll("[hidden], script, style, template").forEach(el => el.remove());
+            copy.querySelectorAll("[hidden], script, style, template, svg title, svg desc, details:not([open]) > :not(summary)").forEach(el => el.remove());
             textWords = count(copy.textContent || "");
           }
           return {

@@ -6,12 +6,17 @@ public static class Routes
 {
     public const string Home = "/", Studies = "/studies/", Blog = "/blog/", Search = "/search/", Feed = "/feed.xml",
         Sitemap = "/sitemap.xml", Robots = "/robots.txt", NotFound = "/404.html", SearchIndex = "/search/index.json",
-        Redirects = "/_redirects", Theme = "/theme/", Admin = "/admin/",
+        Redirects = "/_redirects", Theme = "/theme/", Admin = "/admin/", Researchers = "/for-researchers/", Tags = "/tags/",
+        WebManifest = "/site.webmanifest",
         DataPackage = "/datapackage.json", SiteEvidenceCsv = "/evidence.csv", EvidenceSchema = "/schema/evidence-v2.json";
 
     public static string Study(string study) => $"/studies/{study}/";
     public static string Decisions(string study) => $"/studies/{study}/decisions/";
     public static string Decision(string study, string slug) => $"/studies/{study}/decisions/{slug}/";
+    /// <summary>A study's log filtered to one status (<c>DecisionStatus</c>), so filtering needs no JavaScript.</summary>
+    public static string DecisionsWithStatus(string study, string status) => $"/studies/{study}/decisions/status/{status}/";
+    /// <summary>Everything tagged with a topic; <c>Topics.Slug</c> makes the slug from the tag.</summary>
+    public static string Tag(string slug) => $"/tags/{slug}/";
     public static string Meetings(string study) => $"/studies/{study}/meetings/";
     public static string Meeting(string study, string slug) => $"/studies/{study}/meetings/{slug}/";
     public static string StudyFeed(string study) => $"/studies/{study}/feed.xml";

@@ -68,6 +68,9 @@ public sealed record StatusCount(string Status, int Count, int Total)
 public sealed record QuarterActivity(int Year, int Quarter, int Meetings, int Raised, int Responses)
 {
     public string Label => $"{Year} Q{Quarter}";
+    /// <summary>The quarter in plain words ("January to March 2025"): "Q1" means nothing to many readers.</summary>
+    public string Months => $"{MonthNames[Quarter * 3 - 3]} to {MonthNames[Quarter * 3 - 1]} {Year}";
+    static readonly string[] MonthNames = System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.MonthNames;
     public int Total => Meetings + Raised + Responses;
 
     public static IReadOnlyList<QuarterActivity> For(IReadOnlyCollection<Meeting> meetings, IReadOnlyCollection<Decision> decisions)

@@ -7,6 +7,7 @@ namespace ImpactSite.Preview;
 /// What the preview adds to every HTML page it serves (never to the built files): a script tag for the reload script,
 /// and, while the latest build has errors, a stylesheet link and an error banner at the top of the body. Both are
 /// files under /__impactsite/, not inline code, so pages still work under the theme's strict Content-Security-Policy.
+/// The reload script brings the error banner into view after every reload, wherever the page was scrolled to.
 /// </summary>
 public static class PageInjector
 {
@@ -69,7 +70,7 @@ public static class PageInjector
         </html>
         """;
 
-    public const string ReloadScript = """
+    public const string ReloadScript = $$"""
         // ImpactSite preview only (never published): reloads the page when `impactsite preview` has rebuilt the site.
         (function () {
           "use strict";
@@ -81,8 +82,24 @@ public static class PageInjector
           var events = new EventSource("/__impactsite/events?build=" + encodeURIComponent(build));
           events.addEventListener("reload", function () {
             events.close();
+            // Back to the browser's own scroll keeping for the next page, in case this one turned it off (below).
+            if ("scrollRestoration" in history) history.scrollRestoration = "auto";
             window.location.reload();
           });
+
+          // A reloaded page goes back to where it was scrolled, which would leave the error box above the screen:
+          // with errors, scroll keeping is off and the box is brought into view (again once the page has loaded,
+          // after anything that moved it), and focused, so keyboard and screen reader users start there too.
+          var banner = document.getElementById("{{BannerId}}");
+          if (!banner) return;
+          if ("scrollRestoration" in history) history.scrollRestoration = "manual";
+          banner.setAttribute("tabindex", "-1");
+          function show() {
+            banner.scrollIntoView({ block: "start" });
+            banner.focus({ preventScroll: true });
+          }
+          show();
+          if (document.readyState !== "complete") window.addEventListener("load", show, { once: true });
         })();
 
         """;

@@ -100,6 +100,7 @@ public sealed class SitePlan
         Add(PathOf(Routes.SearchIndex), null, () => SearchIndex.Write(graph));
         Add(PathOf(Routes.Feed), null, () => AtomFeed.Write(graph, site.Title, Routes.Feed, Routes.Home, graph.Posts.Cast<Entry>().Concat(graph.Decisions)));
         Add(PathOf(Routes.Sitemap), null, () => Sitemap.Write(site, pages));
+        Add(PathOf(Routes.WebManifest), null, () => WebManifest.Write(site));
         Add(PathOf(Routes.Robots), null, () => Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {site.Absolute(Routes.Sitemap)}\n"));
         var citations = new Citations(graph);
         var live = new Evidence.Provenance(site.Absolute(Routes.EvidenceSchema), site.DataLicence, null, graph.SourceCommit);

@@ -74,7 +74,9 @@ public sealed class ReleaseTests
 
         var page = site.Page("/studies/alpha/releases/2026-11-23/");
         var cite = page.QuerySelector(".cite")!;
-        Assert.Equal("Cite this release", cite.QuerySelector("h2")!.TextContent);
+        // The citation is in a <details> (its summary names it), shown open on a release: it is what the page is for.
+        Assert.Equal("Cite this release", cite.QuerySelector("summary")!.TextContent);
+        Assert.True(cite.HasAttribute("open"));
         Assert.Equal("Test Research Unit (2026). Study alpha: End-of-grant report (release of 23 November 2026) [Data set]. T. https://doi.org/10.5281/zenodo.1234567",
             cite.QuerySelector(".cite__text")!.TextContent);
         Assert.NotNull(cite.QuerySelector("a[href='https://doi.org/10.5281/zenodo.1234567']"));

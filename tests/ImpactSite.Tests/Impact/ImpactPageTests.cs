@@ -61,13 +61,14 @@ public sealed class ImpactPageTests : IDisposable
     [Fact]
     public void Timeline_counts_meetings_suggestions_and_responses_by_quarter()
     {
-        var table = page.QuerySelectorAll("main table").First(t => t.QuerySelector("caption")!.TextContent.Contains("quarter", StringComparison.OrdinalIgnoreCase));
+        // Quarters are named in words ("January to March 2025"): "2025 Q1" means nothing to many readers.
+        var table = page.QuerySelectorAll("main table").First(t => t.QuerySelector("caption")!.TextContent.Contains("every three months", StringComparison.OrdinalIgnoreCase));
         var rows = table.QuerySelectorAll("tbody tr").ToDictionary(
             r => r.QuerySelector("th")!.TextContent.Trim(),
             r => string.Join(",", r.QuerySelectorAll("td").Select(td => td.TextContent.Trim())));
-        Assert.Equal("1,2,2", rows["2025 Q1"]); // m1; d1, d2 raised; d1 (Feb) and d2 (Mar) answered
-        Assert.Equal("1,3,2", rows["2025 Q2"]); // m2; d3, d4, d6 raised; d3 (Apr) and d6 (Jun) answered
-        Assert.Equal("0,1,0", rows["2026 Q4"]); // d5 raised
+        Assert.Equal("1,2,2", rows["January to March 2025"]); // m1; d1, d2 raised; d1 (Feb) and d2 (Mar) answered
+        Assert.Equal("1,3,2", rows["April to June 2025"]); // m2; d3, d4, d6 raised; d3 (Apr) and d6 (Jun) answered
+        Assert.Equal("0,1,0", rows["October to December 2026"]); // d5 raised
         Assert.Equal(8, rows.Count); // 2025 Q1 to 2026 Q4, empty quarters included
     }
 

@@ -85,7 +85,7 @@ public sealed class StrictLayoutTests : IDisposable
     [InlineData("id")]
     public void A_layout_reaching_for_a_persons_stored_name_is_an_error_and_the_credit_is_what_it_can_print(string field)
     {
-        var (line, _) = Edit("layouts/meeting.liquid", "{{ meeting.chair.credit }}", "{% for person in meeting.attendees %}{{ person." + field + " }}{% endfor %}");
+        var (line, _) = Edit("layouts/meeting.liquid", "{{ meeting.chair.credit | capitalize_first }}", "{% for person in meeting.attendees %}{{ person." + field + " }}{% endfor %}");
         var error = OnlyError(Build());
         Assert.Equal((Path.Combine(theme, "layouts/meeting.liquid"), line), (error.Path, error.Line));
         Assert.Contains($"'person.{field}': a layout never sees a person's stored {field}", error.Message);

@@ -211,7 +211,7 @@ public sealed class DigestCommandTests : IDisposable
             Assert.Contains("Kite (Service user researcher) said the letter was hard to follow.", flat);
             Assert.Contains("Raised on 1 March 2026 at the meeting \"Meeting 2026-03-01-leap-north\", by Kite (Service user researcher) and a Carer representative.", flat);
             Assert.Contains("Ana Testperson (LEAP member) rewrote the letter with the panel.", flat);
-            Assert.Contains("a LEAP member asked the ethics committee.", flat);
+            Assert.Contains("A LEAP member asked the ethics committee.", flat); // a credit that starts a sentence starts with a capital
             Assert.Contains("by a LEAP member.", flat);
             Assert.Contains("Decided by: Kite (Service user researcher)", flat);
             Assert.Contains("What Kite (Service user researcher) learned.", flat);

@@ -36,14 +36,18 @@ public sealed class GitHistoryTests
         Assert.Null(pages["uncommitted"].Updated);
         Assert.Equal($"https://git.test.example/ppi/site/commits/{branch}/input/pages/committed.md", pages["committed"].HistoryUrl);
 
+        // The source commit is technical detail: it is on "For funders and researchers", which every footer links to.
         var footer = site.Page("/committed/").QuerySelector("footer")!;
-        Assert.Contains(sha[..7], footer.TextContent);
-        Assert.NotNull(footer.QuerySelector($"a[href='https://git.test.example/ppi/site/commit/{sha}']"));
+        Assert.NotNull(footer.QuerySelector("a[href='/for-researchers/']"));
+        Assert.DoesNotContain(sha[..7], footer.TextContent);
+        var version = site.Page("/for-researchers/").QuerySelector("main")!;
+        Assert.Contains(sha[..7], version.TextContent);
+        Assert.NotNull(version.QuerySelector($"a[href='https://git.test.example/ppi/site/commit/{sha}']"));
         Assert.Contains("1 June 2025", site.Page("/committed/").Body!.TextContent);
 
         // A repository not said to be public is never linked to a commit; the commit is still named.
         temp.Write("site.yml", "title: T\nbase_url: https://impact.test.example/\nrepository_url: https://git.test.example/ppi/site\n");
-        var unsaid = temp.Build().Page("/committed/").QuerySelector("footer")!;
+        var unsaid = temp.Build().Page("/for-researchers/").QuerySelector("main")!;
         Assert.Contains(sha[..7], unsaid.TextContent);
         Assert.Null(unsaid.QuerySelector("a[href*='/commit/']"));
     }

@@ -7,7 +7,8 @@
  *
  * It also looks after wide tables: tables written in markdown (.prose table) are put in a .table-wrap that
  * scrolls sideways on its own, instead of the whole page; and each .table-wrap is keyboard-focusable only while
- * its table is too wide for the screen, so keyboard users can scroll it without meeting empty tab stops.
+ * its table is too wide for the screen, so keyboard users can scroll it without meeting empty tab stops; while it
+ * is, the class table-wrap--scrolls shows a "scroll sideways" note. Before printing it opens every <details>.
  * It adds the class "js" to <html>, so the CSS knows these wrappers exist.
  *
  * No inline scripts or styles are used: it works under a strict Content-Security-Policy.
@@ -73,17 +74,34 @@
     });
   }
 
-  /* Scrollable table wrappers get tabindex="0" only when they really scroll. */
+  /* Scrollable table wrappers get tabindex="0" and a "scroll sideways" note only when they really scroll. */
   function updateTables() {
     var wraps = document.querySelectorAll("[data-table-wrap]");
     Array.prototype.forEach.call(wraps, function (wrap) {
-      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      wrap.classList.toggle("table-wrap--scrolls", scrolls);
+      if (scrolls) {
         wrap.setAttribute("tabindex", "0");
       } else if (wrap !== document.activeElement) {
         wrap.removeAttribute("tabindex");
       }
     });
   }
+
+  /* Printing shows what closed <details> hold, in browsers without ::details-content; they close again after. */
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    openedForPrint = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (details) {
+      details.open = true;
+      return true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (details) {
+      details.open = false;
+    });
+    openedForPrint = [];
+  });
 
   function init() {
     var group = document.querySelector("[data-reader-controls]");

@@ -94,7 +94,8 @@ public sealed partial class ProseRenderer(SiteGraph graph)
             switch (inline)
             {
                 case MentionInline mention:
-                    if (graph.People.TryGetValue(mention.Id.ToLowerInvariant(), out var person)) mention.Credit = person.Credit;
+                    if (graph.People.TryGetValue(mention.Id.ToLowerInvariant(), out var person))
+                        mention.Credit = SentenceStart.IsAt(mention) ? SentenceStart.Capitalise(person.Credit) : person.Credit;
                     else
                     {
                         mention.Credit = "@" + mention.Id;

@@ -26,6 +26,10 @@ public sealed class SiteView
     public required string BlogUrl { get; init; }
     public required string SearchUrl { get; init; }
     public required string FeedUrl { get; init; }
+    /// <summary>Where topic pages are: a tag's page is tags_url + (tag | slug) + "/".</summary>
+    public required string TagsUrl { get; init; }
+    /// <summary>"For funders and researchers": data, feeds, the words we use and the source of this version.</summary>
+    public required string ResearchersUrl { get; init; }
     /// <summary>Prefix for the theme's static files, e.g. "/theme/" + "css/site.css".</summary>
     public required string ThemeUrl { get; init; }
     public required IReadOnlyList<Link> FooterLinks { get; init; }
@@ -89,10 +93,14 @@ public sealed record StudiesPageView : PageView
 public sealed record StudyPageView : PageView
 {
     public required Study Study { get; init; }
-    public required IReadOnlyList<Decision> Decisions { get; init; }
     public required IReadOnlyList<Post> Posts { get; init; }
     public required IReadOnlyList<QuarterActivity> Timeline { get; init; }
     public required IReadOnlyList<StandardCoverage> Coverage { get; init; }
+    /// <summary>Suggestions that changed the study (adopted or partly adopted), newest first: the story's first screen.</summary>
+    public required IReadOnlyList<Decision> Changes { get; init; }
+    /// <summary>Each entry tagged with a standard once, with all its standards: no entry listed under several headings.</summary>
+    public required IReadOnlyList<EntryStandards> StandardEntries { get; init; }
+    public required IReadOnlyList<StatusFilter> Filters { get; init; }
     public required IReadOnlyList<ReleaseView> Releases { get; init; }
 }
 
@@ -108,6 +116,26 @@ public sealed record ReleasePageView : PageView
 public sealed record DecisionsPageView : PageView
 {
     public required Study Study { get; init; }
+    public required IReadOnlyList<StatusFilter> Filters { get; init; }
+    public required IReadOnlyList<TopicLink> Topics { get; init; }
+}
+
+/// <summary>A study's suggestions with one status: the log filtered without JavaScript.</summary>
+[Layout("decisions-status")]
+public sealed record DecisionsByStatusPageView : PageView
+{
+    public required Study Study { get; init; }
+    public required StatusFilter Status { get; init; }
+    public required IReadOnlyList<Decision> Decisions { get; init; }
+    public required IReadOnlyList<StatusFilter> Filters { get; init; }
+}
+
+/// <summary>Everything tagged with one topic, across studies.</summary>
+[Layout("topic")]
+public sealed record TopicPageView : PageView
+{
+    public required string Topic { get; init; }
+    public required IReadOnlyList<Entry> Entries { get; init; }
 }
 
 [Layout("decision")]
@@ -154,6 +182,13 @@ public sealed record SearchPageView : PageView
     public required IReadOnlyList<FreePage> Pages { get; init; }
 }
 
+/// <summary>"For funders and researchers": the words we use, the data, feeds and the version of the site, in one place.</summary>
+[Layout("researchers")]
+public sealed record ResearchersPageView : PageView
+{
+    public required IReadOnlyList<Study> Studies { get; init; }
+}
+
 [Layout("notfound")]
 public sealed record NotFoundPageView : PageView;
 
@@ -169,9 +204,10 @@ public static class PageViews
 {
     public static readonly IReadOnlyList<Type> Types =
     [
-        typeof(HomePageView), typeof(StudiesPageView), typeof(StudyPageView), typeof(ReleasePageView), typeof(DecisionsPageView), typeof(DecisionPageView),
+        typeof(HomePageView), typeof(StudiesPageView), typeof(StudyPageView), typeof(ReleasePageView), typeof(DecisionsPageView),
+        typeof(DecisionsByStatusPageView), typeof(DecisionPageView), typeof(TopicPageView),
         typeof(MeetingsPageView), typeof(MeetingPageView), typeof(BlogPageView), typeof(PostPageView), typeof(FreePageView),
-        typeof(SearchPageView), typeof(NotFoundPageView), typeof(RedirectPageView), typeof(PageView),
+        typeof(SearchPageView), typeof(ResearchersPageView), typeof(NotFoundPageView), typeof(RedirectPageView), typeof(PageView),
     ];
 
     /// <summary>Layout name -> the view it renders.</summary>

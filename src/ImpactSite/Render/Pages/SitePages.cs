@@ -1,6 +1,7 @@
 using ImpactSite.Model;
 using ImpactSite.Content;
 using ImpactSite.Text;
+using ImpactSite.Content.Decisions;
 
 namespace ImpactSite.Render.Pages;
 
@@ -40,6 +41,11 @@ public sealed class SitePages(SiteGraph graph)
         {
             Studies = graph.Studies, Posts = graph.Posts, Pages = graph.Pages, Breadcrumbs = Crumbs(),
         });
+        yield return Page(Routes.Researchers, "For funders and researchers", "The words we use, the evidence as data, feeds, and the version of this website.",
+            () => new ResearchersPageView { Studies = graph.Studies, Breadcrumbs = Crumbs() });
+        foreach (var topic in Topics.Of(graph.Entries))
+            yield return Page(Routes.Tag(topic.Slug), $"Topic: {topic.Title}", $"Studies, suggestions, meetings and posts about {topic.Title}.",
+                () => new TopicPageView { Topic = topic.Title, Entries = topic.Entries, Breadcrumbs = Crumbs() });
     }
 
     public PlannedPage NotFound() => Page(Routes.NotFound, "Page not found", null, () => new NotFoundPageView());
@@ -56,9 +62,10 @@ public sealed class SitePages(SiteGraph graph)
         yield return EntryPage(study, () => study.Summary.PlainText, () => new StudyPageView
         {
             Study = study, Breadcrumbs = Crumbs(("Studies", Routes.Studies)),
-            Decisions = study.Decisions.Take(LatestDecisions).ToList(), Posts = graph.PostsAbout(study),
+            Posts = graph.PostsAbout(study),
             Timeline = QuarterActivity.For(study.Meetings, study.Decisions),
-            Coverage = Coverage(study),
+            Coverage = Coverage(study), StandardEntries = StandardEntries(study), Filters = Topics.StatusFilters(study, site, null),
+            Changes = study.Decisions.Where(d => d.Status is DecisionStatus.Adopted or DecisionStatus.PartlyAdopted).ToList(),
             AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
             Cite = citations.ForStudy(study), Releases = study.FrozenReleases.Select(r => ReleaseView(study, r)).ToList(),
         });
@@ -75,7 +82,21 @@ public sealed class SitePages(SiteGraph graph)
             $"Every suggestion made to {study.Title} and what happened to it.", () => new DecisionsPageView
             {
                 Study = study, Breadcrumbs = StudyCrumbs(), AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
+                Filters = Topics.StatusFilters(study, site, null), Topics = Topics.TopicLinks(study.Decisions, site),
             }, source: study.SourcePath);
+        foreach (var status in DecisionStatus.All)
+            yield return Page(Routes.DecisionsWithStatus(study.Slug, status), $"You said, we did: {study.Title}: {DecisionStatus.Label(status)}",
+                $"Suggestions made to {study.Title} that are now: {DecisionStatus.Label(status)}.", () =>
+                {
+                    var filters = Topics.StatusFilters(study, site, status);
+                    return new DecisionsByStatusPageView
+                    {
+                        Study = study, Filters = filters, Status = filters.Single(f => f.Current),
+                        Decisions = study.Decisions.Where(d => d.Status == status).ToList(),
+                        Breadcrumbs = StudyCrumbs(("You said, we did", study.Route + "decisions/")),
+                        AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
+                    };
+                }, source: study.SourcePath);
         foreach (var decision in study.Decisions)
             yield return EntryPage(decision, () => decision.YouSaid.PlainText, () => new DecisionPageView
             {
@@ -89,14 +110,26 @@ public sealed class SitePages(SiteGraph graph)
                 () => new MeetingPageView { Meeting = meeting, Breadcrumbs = StudyCrumbs(("Meetings", Routes.Meetings(study.Slug))) });
     }
 
-    IReadOnlyList<StandardCoverage> Coverage(Study study)
-    {
-        var tagged = study.Decisions.Select(d => (Entry: (Entry)d, d.Standards))
+    /// <summary>The study's meetings, suggestions and posts with the standards each is tagged with.</summary>
+    List<(Entry Entry, IReadOnlyList<string> Standards)> Tagged(Study study) =>
+        study.Decisions.Select(d => (Entry: (Entry)d, d.Standards))
             .Concat(study.Meetings.Select(m => (Entry: (Entry)m, m.Standards)))
             .Concat(graph.PostsAbout(study).Select(p => (Entry: (Entry)p, p.Standards))).ToList();
+
+    IReadOnlyList<StandardCoverage> Coverage(Study study)
+    {
+        var tagged = Tagged(study);
         return Standards.For(site.Frameworks)
             .Select(s => new StandardCoverage(s, tagged.Where(t => t.Standards.Contains(s.Id)).Select(t => t.Entry).ToList()))
             .ToList();
+    }
+
+    IReadOnlyList<EntryStandards> StandardEntries(Study study)
+    {
+        var shown = Standards.For(site.Frameworks).ToList();
+        return Tagged(study)
+            .Select(t => new EntryStandards(t.Entry, shown.Where(s => t.Standards.Contains(s.Id)).Select(s => s.Label).ToList()))
+            .Where(e => e.Labels.Count > 0).ToList();
     }
 
     /// <summary>An entry's own page. Its description is read when the page is made, after the entry's prose is rendered.</summary>
@@ -141,7 +174,8 @@ public sealed class SitePages(SiteGraph graph)
             Title = site.Title, Description = site.Description, Organisation = site.Organisation, ContactEmail = site.ContactEmail,
             Language = site.Language, BuildDate = graph.BuildDate, SourceCommit = graph.SourceCommit, RepositoryUrl = site.RepositoryUrl, RepositoryPublic = site.RepositoryPublic,
             HomeUrl = site.Href(Routes.Home), StudiesUrl = site.Href(Routes.Studies), BlogUrl = site.Href(Routes.Blog),
-            SearchUrl = site.Href(Routes.Search), FeedUrl = site.Href(Routes.Feed), ThemeUrl = site.Href(Routes.Theme),
+            SearchUrl = site.Href(Routes.Search), TagsUrl = site.Href(Routes.Tags), ResearchersUrl = site.Href(Routes.Researchers),
+            FeedUrl = site.Href(Routes.Feed), ThemeUrl = site.Href(Routes.Theme),
             ShowsFourPi = site.Frameworks.Contains(Standards.FourPi),
             FooterLinks = footer,
             NavLinks =

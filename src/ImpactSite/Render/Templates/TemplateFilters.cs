@@ -4,6 +4,8 @@ using Fluid.Values;
 using ImpactSite.Model;
 using ImpactSite.Content;
 using ImpactSite.Text;
+using ImpactSite.Render.Markdown;
+using ImpactSite.Render.Pages;
 
 namespace ImpactSite.Render.Templates;
 
@@ -34,6 +36,12 @@ public static class TemplateFilters
         new("credits", "People as each of them consented to be credited, as a list in words.", typeof(IEnumerable<CreditView>), typeof(string),
             "{{ people | credits }}", "Robin Example (Panel member) and a LEAP member",
             (input, _) => Text(English.List(input.Enumerate(TemplateContextless).Select(v => v.ToStringValue()).ToList()))),
+        new("capitalize_first", "The text with its first letter in capitals and the rest as it is: for a credit or list that starts a sentence.", typeof(string), typeof(string),
+            "{{ 'a LEAP member and Robin Example' | capitalize_first }}", "A LEAP member and Robin Example",
+            (input, _) => Text(SentenceStart.Capitalise(input.ToStringValue()))),
+        new("slug", "A topic's part of its page address (its page is site.tags_url + slug + '/'); empty when it has no letter or digit.", typeof(string), typeof(string),
+            "{{ 'Plain English' | slug }}", "plain-english",
+            (input, _) => Text(Topics.Slug(input.ToStringValue()) ?? "")),
         new("standard_label", "An involvement standard's id in words.", typeof(string), typeof(string),
             "{{ 'inclusive-opportunities' | standard_label }}", "Inclusive opportunities",
             (input, _) => Text(Standards.Label(input.ToStringValue()))),

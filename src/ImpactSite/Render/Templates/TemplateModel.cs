@@ -21,6 +21,7 @@ public static partial class TemplateModel
         typeof(SiteView), typeof(Link), typeof(Citation), typeof(CitationDownloads), typeof(MetaTag), typeof(ReleaseView), typeof(CreditView),
         typeof(Study), typeof(Meeting), typeof(Decision), typeof(DecisionUpdate), typeof(Post), typeof(FreePage), typeof(Entry),
         typeof(Prose), typeof(ImpactFigures), typeof(StatusCount), typeof(QuarterActivity), typeof(StandardCoverage),
+        typeof(StatusFilter), typeof(TopicLink), typeof(EntryStandards),
         .. PageViews.Types,
     ];
 

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+using ImpactSite.Content;
+using ImpactSite.Model;
+
+namespace ImpactSite.Render.Pages;
+
+/// <summary>One way to narrow a "you said, we did" log: a status with how many suggestions have it, and its page.</summary>
+public sealed record StatusFilter(string Status, string Label, int Count, string Url, bool Current);
+
+/// <summary>A topic (an entry's tag) with the page that lists everything about it, and how many entries that is.</summary>
+public sealed record TopicLink(string Title, string Url, int Count);
+
+/// <summary>
+/// Topic pages (/tags/&lt;slug&gt;/) and the status pages of a study's log (/studies/&lt;study&gt;/decisions/status/&lt;status&gt;/):
+/// plain links, so filtering works without JavaScript. Tags are free text, so each gets a slug: letters and digits
+/// without accents, in lower case, with hyphens between words. Tags that differ only in case, accents or punctuation
+/// share one page; a tag with no letter or digit in it gets no page and is shown as text.
+/// </summary>
+public static class Topics
+{
+    public static string? Slug(string tag)
+    {
+        var slug = new StringBuilder(tag.Length);
+        foreach (var c in tag.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            var lower = char.ToLowerInvariant(c);
+            if (lower is >= 'a' and <= 'z' or >= '0' and <= '9') slug.Append(lower);
+            else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
+        }
+        var text = slug.ToString().Trim('-');
+        return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>Every topic of the site: its slug, the name shown (as first written, in entry order) and its entries, newest first.</summary>
+    public static IReadOnlyList<Topic> Of(IEnumerable<Entry> entries) => entries
+        .SelectMany(e => e.Tags.Select(t => (Tag: t, Slug: Slug(t), Entry: e)))
+        .Where(t => t.Slug is not null)
+        .GroupBy(t => t.Slug!, StringComparer.Ordinal)
+        .Select(g => new Topic(g.Key, g.First().Tag, g.Select(t => t.Entry).Distinct().OrderByDescending(e => e.Date).ToList()))
+        .OrderBy(t => t.Slug, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>The status filters of a study's log, in the chart's order; <paramref name="current"/> marks the page shown.</summary>
+    public static IReadOnlyList<StatusFilter> StatusFilters(Study study, SiteSettings site, string? current) =>
+        study.Figures.ByStatus.Select(s => new StatusFilter(s.Status, s.Label, s.Count, site.Href(Routes.DecisionsWithStatus(study.Slug, s.Status)), s.Status == current)).ToList();
+
+    /// <summary>The topics of a study's suggestions, each linking to the site's page about it.</summary>
+    public static IReadOnlyList<TopicLink> TopicLinks(IEnumerable<Entry> entries, SiteSettings site) =>
+        Of(entries).Select(t => new TopicLink(t.Title, site.Href(Routes.Tag(t.Slug)), t.Entries.Count)).ToList();
+}
+
+/// <summary>One topic: its slug (the page's address), the name shown, and every entry tagged with it.</summary>
+public sealed record Topic(string Slug, string Title, IReadOnlyList<Entry> Entries);
+
+/// <summary>An entry and the involvement standards it is tagged with, in words.</summary>
+public sealed record EntryStandards(Entry Entry, IReadOnlyList<string> Labels);
