@@ -98,7 +98,7 @@ public sealed class PhoneTests(SiteFixture site, ITestOutputHelper output)
         }
 
         await using var http = await site.NewContextAsync();
-        foreach (var path in new[] { "/theme/favicon.svg", "/theme/favicon.ico", "/theme/icon-192.png", "/theme/icon-512.png" })
+        foreach (var path in new[] { "/theme/favicon.svg", "/theme/icon-192.png", "/theme/icon-512.png" })
             Assert.Equal(200, (await http.APIRequest.GetAsync(site.Url(path).ToString())).Status);
         var manifestResponse = await http.APIRequest.GetAsync(site.Url("/site.webmanifest").ToString());
         Assert.Equal(200, manifestResponse.Status);
