@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using ImpactSite.Build;
 using ImpactSite.Write;
+using ImpactSite.Validate;
 
 namespace ImpactSite.Cli;
 

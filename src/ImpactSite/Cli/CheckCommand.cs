@@ -1,3 +1,4 @@
+using ImpactSite.Model;
 using System.CommandLine;
 using ImpactSite.Build;
 using ImpactSite.Validate;

@@ -1,3 +1,4 @@
+using ImpactSite.Content;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -31,7 +32,7 @@ public static class NewCommand
     {
         _ = common;
         var kind = new Argument<string>("kind") { Description = "What to start: study, meeting, decision, post or page." };
-        kind.AcceptOnlyFromAmong(EntryKinds.Names);
+        kind.AcceptOnlyFromAmong([.. ContentKinds.All.Select(k => k.Name)]);
         var title = new Option<string>("--title") { Description = "The title. The file name is made from it.", Required = true };
         var study = new Option<string?>("--study") { Description = "The study's folder name (required for a meeting or decision; optional for a post)." };
         var date = new Option<string?>("--date") { Description = "YYYY-MM-DD: the meeting date, date raised or post date. Default: the build date (today, or SOURCE_DATE_EPOCH)." };
@@ -55,7 +56,7 @@ public static class NewCommand
     {
         int Usage(string message) => ExitCodes.Usage(stderr, message);
 
-        var kind = EntryKinds.Parse(request.Kind);
+        var kind = ContentKinds.Named(request.Kind) ?? throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "not a kind of entry");
         var root = request.Input;
         if (!Directory.Exists(root))
             return Usage($"there is no input folder '{root}': run this from your site's folder, or pass --input.");
@@ -69,17 +70,17 @@ public static class NewCommand
             return Usage($"--date '{typed}' is not a valid date: write it as YYYY-MM-DD, for example 2025-03-12.");
 
         var studies = StudySlugs(root);
-        if (request.Study is null && kind.NeedsStudy())
-            return Usage($"a {kind.Name()} belongs to a study: add --study with the study's folder name.{KnownStudies(studies)}");
-        if (request.Study is not null && kind is EntryKind.Study or EntryKind.Page)
-            return Usage($"--study is only used with a meeting, a decision or a post, not a {kind.Name()}.");
+        if (request.Study is null && kind.InStudy)
+            return Usage($"a {kind.Name} belongs to a study: add --study with the study's folder name.{KnownStudies(studies)}");
+        if (request.Study is not null && (kind == ContentKinds.Study || kind == ContentKinds.Page))
+            return Usage($"--study is only used with a meeting, a decision or a post, not a {kind.Name}.");
         if (request.Study is { } study && !studies.Contains(study))
             return Usage($"there is no study '{study}' (studies/{study}/index.md).{Suggestions.DidYouMean(study, studies)}{KnownStudies(studies)}");
 
         var people = PersonIds(root);
-        if (request.Authors.Count > 0 && kind != EntryKind.Post)
-            return Usage($"--author is only used with a post, not a {kind.Name()}.");
-        if (kind == EntryKind.Post && request.Authors.Count == 0)
+        if (request.Authors.Count > 0 && kind != ContentKinds.Post)
+            return Usage($"--author is only used with a post, not a {kind.Name}.");
+        if (kind == ContentKinds.Post && request.Authors.Count == 0)
             return Usage($"a post needs at least one author: add --author with their id from people.yml.{KnownPeople(people)}");
         if (request.Authors.FirstOrDefault(a => !people.Contains(a)) is { } id)
             return Usage($"--author '{id}' is not in people.yml: add them there first, or correct the id.{Suggestions.DidYouMean(id, people)}{KnownPeople(people)}");
@@ -99,12 +100,12 @@ public static class NewCommand
             slug = Slug.FromTitle(title);
             if (slug.Length == 0)
                 return Usage("the title has no letters or digits that can make a file name: add --slug with a name made of lower-case letters, digits and hyphens.");
-            if (kind == EntryKind.Meeting) slug = $"{date:yyyy-MM-dd}-{slug}";
+            if (kind == ContentKinds.Meeting) slug = $"{date:yyyy-MM-dd}-{slug}";
         }
-        if (kind == EntryKind.Page && InputInventory.ReservedPageSlugs.Contains(slug))
+        if (kind == ContentKinds.Page && InputInventory.ReservedPageSlugs.Contains(slug))
             return Usage($"a page cannot be called '{slug}': the site already uses /{slug}/. Choose another title, or give --slug.");
 
-        var relative = kind.RelativePath(slug, request.Study);
+        var relative = kind.FilePath(slug, request.Study);
         var shown = Shown(root, relative);
         var path = Path.Combine(root, relative);
         if (File.Exists(path) || Directory.Exists(path))
@@ -113,8 +114,8 @@ public static class NewCommand
         var text = EntryTemplates.Render(new ScaffoldRequest(kind, title, date)
         {
             Study = request.Study, Authors = request.Authors.Distinct().ToList(), PersonIds = people,
-            Groups = request.Study is { } s && kind == EntryKind.Meeting ? Groups(root, s) : [],
-            Meetings = request.Study is { } m && kind == EntryKind.Decision ? Meetings(root, m) : [],
+            Groups = request.Study is { } s && kind == ContentKinds.Meeting ? Groups(root, s) : [],
+            Meetings = request.Study is { } m && kind == ContentKinds.Decision ? Meetings(root, m) : [],
         });
         try
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using ImpactSite.Build;
 using ImpactSite.Preview;
+using ImpactSite.Validate;
 
 namespace ImpactSite.Cli;
 

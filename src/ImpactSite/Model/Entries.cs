@@ -1,5 +1,7 @@
+using ImpactSite.Content;
 using ImpactSite.Load;
 using ImpactSite.Validate;
+using ImpactSite.Content.Decisions;
 
 namespace ImpactSite.Model;
 
@@ -31,20 +33,20 @@ public abstract class Entry(EntryHeader header)
     /// <summary>Every piece of markdown this entry carries, so one step can render them all.</summary>
     public virtual IEnumerable<Prose> AllProse => [Body];
 
-    public abstract string Kind { get; }
+    /// <summary>The kind's definition: its keys, route, labels and layout (Content/).</summary>
+    public abstract ContentKind ContentKind { get; }
+    public string Kind => ContentKind.Name;
     /// <summary>The kind in words inside a sentence or list ("suggestion", "blog post").</summary>
-    public abstract string KindLabel { get; }
+    public string KindLabel => ContentKind.Label;
     /// <summary>The kind as a search result's label ("You said, we did").</summary>
-    public abstract string SearchLabel { get; }
+    public string SearchLabel => ContentKind.SearchLabel;
     /// <summary>The date a reader would file this under (meeting date, post date, date raised).</summary>
     public abstract DateOnly? Date { get; }
 }
 
 public sealed class Study(EntryHeader header) : Entry(header)
 {
-    public override string Kind => "study";
-    public override string KindLabel => "study";
-    public override string SearchLabel => "Study";
+    public override ContentKind ContentKind => ContentKinds.Study;
     public override DateOnly? Date => Started;
     public required Prose Summary { get; init; }
     public required string Status { get; init; }
@@ -72,9 +74,7 @@ public sealed class Study(EntryHeader header) : Entry(header)
 
 public sealed class Meeting(EntryHeader header) : Entry(header)
 {
-    public override string Kind => "meeting";
-    public override string KindLabel => "meeting";
-    public override string SearchLabel => "Meeting";
+    public override ContentKind ContentKind => ContentKinds.Meeting;
     public override DateOnly? Date => Held;
     public required Study Study { get; init; }
     public required DateOnly Held { get; init; }
@@ -98,9 +98,7 @@ public sealed record DecisionUpdate(DateOnly Date, string Status, Prose Note)
 
 public sealed class Decision(EntryHeader header) : Entry(header)
 {
-    public override string Kind => "decision";
-    public override string KindLabel => "suggestion";
-    public override string SearchLabel => "You said, we did";
+    public override ContentKind ContentKind => ContentKinds.Decision;
     public override DateOnly? Date => Raised;
     public required Study Study { get; init; }
     public required DateOnly Raised { get; init; }
@@ -128,9 +126,7 @@ public sealed class Decision(EntryHeader header) : Entry(header)
 
 public sealed class Post(EntryHeader header) : Entry(header)
 {
-    public override string Kind => "post";
-    public override string KindLabel => "blog post";
-    public override string SearchLabel => "Blog post";
+    public override ContentKind ContentKind => ContentKinds.Post;
     public override DateOnly? Date => Published;
     public required DateOnly Published { get; init; }
     public IReadOnlyList<Person> Authors { get; init; } = [];
@@ -143,29 +139,6 @@ public sealed class Post(EntryHeader header) : Entry(header)
 
 public sealed class FreePage(EntryHeader header) : Entry(header)
 {
-    public override string Kind => "page";
-    public override string KindLabel => "page";
-    public override string SearchLabel => "Page";
+    public override ContentKind ContentKind => ContentKinds.Page;
     public override DateOnly? Date => Updated;
-}
-
-/// <summary>The five answers a suggestion can have, in the order a reader follows them.</summary>
-public static class DecisionStatus
-{
-    public const string Open = "open", Considering = "considering", Adopted = "adopted",
-        PartlyAdopted = "partly-adopted", NotAdopted = "not-adopted";
-
-    public static readonly string[] All = [Open, Considering, Adopted, PartlyAdopted, NotAdopted];
-
-    public static bool IsAnswered(string status) => status is Adopted or PartlyAdopted or NotAdopted;
-
-    public static string Label(string status) => status switch
-    {
-        Open => "Open: not yet answered",
-        Considering => "Being considered",
-        Adopted => "Adopted",
-        PartlyAdopted => "Partly adopted",
-        NotAdopted => "Not adopted",
-        _ => status,
-    };
 }

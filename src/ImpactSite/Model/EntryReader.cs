@@ -1,5 +1,7 @@
 using ImpactSite.Load;
 using ImpactSite.Validate;
+using ImpactSite.Content;
+using ImpactSite.Content.Decisions;
 
 namespace ImpactSite.Model;
 
@@ -13,7 +15,7 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
     {
         var f = doc.Fields;
         f.WarnUnknownKeys(ContentKeys.Study);
-        var header = Header(doc, slug, $"/studies/{slug}/");
+        var header = Header(doc, slug, ContentKinds.Study.Route(slug, null));
         var summary = Prose(f, "summary", required: true, inline: false, example: "A plain-English summary of the study.");
         var status = f.OneOf("status", ContentKeys.StudyStatuses, required: true);
         var started = f.Date("started");
@@ -39,7 +41,7 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
     {
         var f = doc.Fields;
         f.WarnUnknownKeys(ContentKeys.Meeting);
-        var header = Header(doc, slug, $"/studies/{study.Slug}/meetings/{slug}/");
+        var header = Header(doc, slug, ContentKinds.Meeting.Route(slug, study.Slug));
         var date = f.Date("date", required: true);
         var group = f.Text("group");
         if (group is not null && !study.Groups.Contains(group))
@@ -66,7 +68,7 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
         var f = doc.Fields;
         var slug = InputInventory.SlugOf(doc.Path);
         f.WarnUnknownKeys(ContentKeys.Decision);
-        var header = Header(doc, slug, $"/studies/{study.Slug}/decisions/{slug}/");
+        var header = Header(doc, slug, ContentKinds.Decision.Route(slug, study.Slug));
         var raised = f.Date("raised", required: true);
         var raisedAt = MeetingOf(f, meetings, study);
         if (raised is { } r && raisedAt is not null && r < raisedAt.Held)
@@ -126,7 +128,7 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
     {
         var f = doc.Fields;
         f.WarnUnknownKeys(ContentKeys.Post);
-        var header = Header(doc, slug, $"/blog/{slug}/");
+        var header = Header(doc, slug, ContentKinds.Post.Route(slug, null));
         var date = f.Date("date", required: true);
         var authors = PeopleList(f, "authors", required: true);
         Study? study = null;
@@ -141,7 +143,7 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
     public FreePage? ReadPage(FrontMatterDocument doc, string slug)
     {
         doc.Fields.WarnUnknownKeys(ContentKeys.Page);
-        return Header(doc, slug, $"/{slug}/") is { } header ? new FreePage(header) : null;
+        return Header(doc, slug, ContentKinds.Page.Route(slug, null)) is { } header ? new FreePage(header) : null;
     }
 
     EntryHeader? Header(FrontMatterDocument doc, string slug, string route)

@@ -1,3 +1,6 @@
+using ImpactSite.Content;
+using ImpactSite.Content.Decisions;
+using ImpactSite.Text;
 namespace ImpactSite.Model;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using ImpactSite.Content;
 using ImpactSite.Load;
 using ImpactSite.Validate;
 
@@ -247,8 +248,8 @@ public static class SiteGraphBuilder
             var site = context.Settings;
             if (site is null) return;
             foreach (var entry in study.Meetings.Concat<Entry>(study.Decisions).Prepend(study)) Complete(entry);
-            study.DecisionsUrl = site.Href(study.Route + "decisions/");
-            study.MeetingsUrl = site.Href(study.Route + "meetings/");
+            study.DecisionsUrl = site.Href(Routes.Decisions(study.Slug));
+            study.MeetingsUrl = site.Href(Routes.Meetings(study.Slug));
             foreach (var decision in study.Decisions)
             {
                 decision.DaysWaiting = context.Today.DayNumber - decision.Raised.DayNumber;

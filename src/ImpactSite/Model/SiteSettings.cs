@@ -1,4 +1,5 @@
 using System.Buffers;
+using ImpactSite.Content;
 
 namespace ImpactSite.Model;
 

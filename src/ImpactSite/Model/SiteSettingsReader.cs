@@ -1,4 +1,5 @@
 using ImpactSite.Load;
+using ImpactSite.Content;
 
 namespace ImpactSite.Model;
 

@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ImpactSite.Text;
 
 namespace ImpactSite.Preview;
 
@@ -191,8 +192,7 @@ public sealed class PreviewServer : IAsyncDisposable
             // A theme that does not load stays null, and the build itself then reports why.
             if (theme is null || changed.Any(IsThemeFile)) theme = Theme.Load(options.Theme, new DiagnosticBag());
             content.Changed(InInput(changed));
-            prepared = SiteBuilder.Prepare(new BuildRequest(options.Input, options.Theme, today, options.IncludeDrafts, theme, Cache: content));
-            if (prepared.Graph is { } graph) SiteRenderer.DeferProse(graph);
+            prepared = SiteBuilder.PrepareForPreview(new BuildRequest(options.Input, options.Theme, today, options.IncludeDrafts, theme, Cache: content));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -259,7 +259,6 @@ public sealed class PreviewServer : IAsyncDisposable
         try
         {
             SiteBuilder.MakeAndCheck(prepared, IOutputSink.Discard, new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = 1 });
-            SiteRenderer.ReportProse(prepared.Graph!, prepared.Diagnostics, cancel); // prose no page shows is checked too
         }
         catch (OperationCanceledException) { return; }
         var diagnostics = prepared.Diagnostics.Sorted();
@@ -279,7 +278,7 @@ public sealed class PreviewServer : IAsyncDisposable
         }
         if (!diagnostics.SequenceEqual(lastDiagnostics) && options.Error is { } error)
         {
-            Cli.DiagnosticPrinter.Print(diagnostics, options.Input, error);
+            DiagnosticPrinter.Print(diagnostics, options.Input, error);
             lastDiagnostics = diagnostics;
         }
         try { Checked?.Invoke(new PreviewCheck(served.Build, errors.Count, clock.Elapsed)); } catch (Exception e) { options.Error?.WriteLine($"preview: {e.Message}"); }
@@ -305,7 +304,7 @@ public sealed class PreviewServer : IAsyncDisposable
         if (crash is not null) options.Error?.WriteLine(crash);
         else if (diagnostics is not null && !report.Succeeded && !diagnostics.SequenceEqual(lastDiagnostics))
         {
-            if (options.Error is { } error) Cli.DiagnosticPrinter.Print(diagnostics, options.Input, error);
+            if (options.Error is { } error) DiagnosticPrinter.Print(diagnostics, options.Input, error);
             lastDiagnostics = diagnostics;
         }
     }

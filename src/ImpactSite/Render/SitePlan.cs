@@ -1,3 +1,4 @@
+using ImpactSite.Content;
 using System.Text;
 using ImpactSite.Model;
 using ImpactSite.Render.Assets;
@@ -51,12 +52,7 @@ public sealed class SitePlan
         return plan;
     }
 
-    /// <summary>Clean URLs: "/x/" is written as x/index.html; routes with a file name are written as they are.</summary>
-    public static string PathOf(string route)
-    {
-        var path = route.AsSpan().TrimStart('/');
-        return path.Length == 0 || path[^1] == '/' ? string.Concat(path, "index.html") : path.ToString();
-    }
+    public static string PathOf(string route) => Routes.PathOf(route);
 
     /// <summary>The page's view is made with the page, not here: the preview plans the whole site after every edit.</summary>
     void AddPage(PlannedPage page)
@@ -94,25 +90,24 @@ public sealed class SitePlan
                 AddPage(pages.Redirect(from.Value, entry));
             }
         var redirects = lines.ToString();
-        Add("_redirects", null, () => Encoding.UTF8.GetBytes(redirects));
+        Add(PathOf(Routes.Redirects), null, () => Encoding.UTF8.GetBytes(redirects));
     }
 
     void AddDataFiles(IReadOnlyList<PlannedPage> pages)
     {
         var site = graph.Site;
-        Add("search/index.json", null, () => SearchIndex.Write(graph));
-        Add("feed.xml", null, () => AtomFeed.Write(graph, site.Title, "/feed.xml", "/", graph.Posts.Cast<Entry>().Concat(graph.Decisions)));
-        Add("sitemap.xml", null, () => Sitemap.Write(site, pages));
-        Add("robots.txt", null, () => Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {site.Absolute("/sitemap.xml")}\n"));
+        Add(PathOf(Routes.SearchIndex), null, () => SearchIndex.Write(graph));
+        Add(PathOf(Routes.Feed), null, () => AtomFeed.Write(graph, site.Title, Routes.Feed, Routes.Home, graph.Posts.Cast<Entry>().Concat(graph.Decisions)));
+        Add(PathOf(Routes.Sitemap), null, () => Sitemap.Write(site, pages));
+        Add(PathOf(Routes.Robots), null, () => Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {site.Absolute(Routes.Sitemap)}\n"));
         foreach (var study in graph.Studies)
         {
-            var folder = study.Route.TrimStart('/');
             // One evidence document per study for both formats, made by whichever file is made first.
             var evidence = new Lazy<Evidence.Document>(() => Evidence.For(study, graph.BuildDate));
-            Add(folder + "evidence.json", study.SourcePath, () => Evidence.ToJson(evidence.Value));
-            Add(folder + "evidence.csv", study.SourcePath, () => Evidence.ToCsv(evidence.Value));
-            Add(folder + "feed.xml", study.SourcePath, () => AtomFeed.Write(graph, $"{study.Title}: what happened to your suggestions",
-                study.Route + "feed.xml", study.Route, study.Decisions.Cast<Entry>().Concat(graph.PostsAbout(study))));
+            Add(PathOf(Routes.EvidenceJson(study.Slug)), study.SourcePath, () => Evidence.ToJson(evidence.Value));
+            Add(PathOf(Routes.EvidenceCsv(study.Slug)), study.SourcePath, () => Evidence.ToCsv(evidence.Value));
+            Add(PathOf(Routes.StudyFeed(study.Slug)), study.SourcePath, () => AtomFeed.Write(graph, $"{study.Title}: what happened to your suggestions",
+                Routes.StudyFeed(study.Slug), study.Route, study.Decisions.Cast<Entry>().Concat(graph.PostsAbout(study))));
         }
     }
 

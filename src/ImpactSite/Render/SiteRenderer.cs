@@ -1,7 +1,6 @@
 using ImpactSite.Model;
 using ImpactSite.Render.Markdown;
 using ImpactSite.Validate;
-using ImpactSite.Write;
 
 namespace ImpactSite.Render;
 
@@ -13,8 +12,9 @@ public static class SiteRenderer
 {
     /// <summary>Makes every planned file and hands it on; call <see cref="RenderProse"/> first.</summary>
     /// <param name="parallel">Cancellation and how many cores to use; by default, all of them.</param>
-    public static void MakeAll(SitePlan plan, IOutputSink output, ParallelOptions? parallel = null) =>
-        Parallel.ForEach(plan.Files.Values, parallel ?? new ParallelOptions(), file => output.Add(file.Make()));
+    /// <param name="output">Takes each file as it is made (the checks, then a sink: see Build/SiteBuilder).</param>
+    public static void MakeAll(SitePlan plan, Action<OutputFile> output, ParallelOptions? parallel = null) =>
+        Parallel.ForEach(plan.Files.Values, parallel ?? new ParallelOptions(), file => output(file.Make()));
 
     /// <summary>
     /// Sets each entry's prose to render the first time a page or data file reads it (the preview); prose shared with
@@ -28,15 +28,14 @@ public static class SiteRenderer
                 prose.RenderOnFirstUse(p => renderer.Render(p, entry.SourcePath));
     }
 
-    /// <summary>Renders every entry's prose, on all cores, and reports what rendering found.</summary>
-    public static void RenderProse(SiteGraph graph, DiagnosticBag diagnostics)
+    /// <summary>Renders every entry's prose, on all cores; <see cref="ReportProse"/> reports what rendering found.</summary>
+    public static void RenderProse(SiteGraph graph)
     {
         var renderer = new ProseRenderer(graph);
         Parallel.ForEach(graph.Entries, entry =>
         {
             foreach (var prose in entry.AllProse) renderer.Render(prose, entry.SourcePath);
         });
-        ReportProse(graph, diagnostics);
     }
 
     /// <summary>Reports the problems found in every entry's prose, rendering any not rendered yet.</summary>

@@ -1,11 +1,16 @@
+using ImpactSite.Content.Studies;
+using ImpactSite.Content.Posts;
+using ImpactSite.Content.Meetings;
 using System.Globalization;
 using System.Text;
 using ImpactSite.Model;
+using ImpactSite.Content;
+using ImpactSite.Content.Decisions;
 
 namespace ImpactSite.Scaffold;
 
 /// <summary>What a new file is about, and what the input folder already holds that helps fill it in.</summary>
-public sealed record ScaffoldRequest(EntryKind Kind, string Title, DateOnly Date)
+public sealed record ScaffoldRequest(ContentKind Kind, string Title, DateOnly Date)
 {
     /// <summary>The study a meeting or decision belongs to, or that a post is about.</summary>
     public string? Study { get; init; }
@@ -33,16 +38,16 @@ public static class EntryTemplates
     {
         var t = new TemplateWriter();
         t.Line("---");
-        t.Comment($"A new {request.Kind.Name()}, started by 'impactsite new'. Lines starting with # are notes for you: the build ignores them.",
+        t.Comment($"A new {request.Kind.Name}, started by 'impactsite new'. Lines starting with # are notes for you: the build ignores them.",
             "To use an optional key, delete the '# ' in front of it. Dates are written YYYY-MM-DD.",
             "When you have filled it in, run 'impactsite check'. docs/content-guide.md explains every key.");
         t.Blank();
         switch (request.Kind)
         {
-            case EntryKind.Study: Study(t, request); break;
-            case EntryKind.Meeting: Meeting(t, request); break;
-            case EntryKind.Decision: Decision(t, request); break;
-            case EntryKind.Post: Post(t, request); break;
+            case StudyKind: Study(t, request); break;
+            case MeetingKind: Meeting(t, request); break;
+            case DecisionKind: Decision(t, request); break;
+            case PostKind: Post(t, request); break;
             default: Page(t, request); break;
         }
         t.Blank();
@@ -175,7 +180,7 @@ public static class EntryTemplates
     static void Standards(TemplateWriter t, string what)
     {
         t.Comment($"Involvement standards {what} shows. Optional. Any of:",
-            string.Join(", ", Model.Standards.All.Select(s => s.Id)) + ".");
+            string.Join(", ", Content.Standards.All.Select(s => s.Id)) + ".");
         t.Off("standards", "[communications, impact]");
     }
 
@@ -183,12 +188,12 @@ public static class EntryTemplates
         t.Comment(r.PersonIds.Count == 0 ? "people.yml lists nobody yet: add people there before naming them here."
             : $"Ids in people.yml: {List(r.PersonIds)}.");
 
-    static string Body(EntryKind kind) => kind switch
+    static string Body(ContentKind kind) => kind switch
     {
-        EntryKind.Study => "Write about the study here, in plain English. This text is shown as \"About the study\".",
-        EntryKind.Meeting => "Write the notes of the meeting here, in markdown. To mention someone, write @ and then their id from people.yml, never their name.",
-        EntryKind.Decision => "Anything else worth saying about this suggestion, in markdown. To mention someone, write @ and then their id from people.yml, never their name.",
-        EntryKind.Post => "Write the post here, in markdown. To mention someone, write @ and then their id from people.yml, never their name.",
+        StudyKind => "Write about the study here, in plain English. This text is shown as \"About the study\".",
+        MeetingKind => "Write the notes of the meeting here, in markdown. To mention someone, write @ and then their id from people.yml, never their name.",
+        DecisionKind => "Anything else worth saying about this suggestion, in markdown. To mention someone, write @ and then their id from people.yml, never their name.",
+        PostKind => "Write the post here, in markdown. To mention someone, write @ and then their id from people.yml, never their name.",
         _ => "Write the page here, in markdown.",
     };
 

@@ -2,6 +2,8 @@ using AngleSharp.Html.Parser;
 using ImpactSite.Model;
 using ImpactSite.Tests.Support;
 using YamlDotNet.RepresentationModel;
+using ImpactSite.Content;
+using ImpactSite.Content.Decisions;
 
 namespace ImpactSite.Tests.Workflow;
 

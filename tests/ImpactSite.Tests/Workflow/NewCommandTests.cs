@@ -3,6 +3,8 @@ using ImpactSite.Model;
 using ImpactSite.Scaffold;
 using ImpactSite.Tests.Support;
 using YamlDotNet.RepresentationModel;
+using ImpactSite.Content;
+using ImpactSite.Content.Decisions;
 
 namespace ImpactSite.Tests.Workflow;
 
@@ -12,14 +14,6 @@ public sealed partial class NewCommandTests
     static readonly Dictionary<string, string> Epoch = new() { ["SOURCE_DATE_EPOCH"] = "1795392000" }; // 2026-11-23
     static readonly DateOnly Today = new(2026, 11, 23);
 
-    static readonly Dictionary<EntryKind, string[]> Required = new()
-    {
-        [EntryKind.Study] = ["title", "summary", "status"],
-        [EntryKind.Meeting] = ["title", "date"],
-        [EntryKind.Decision] = ["title", "raised", "you_said", "status"],
-        [EntryKind.Post] = ["title", "date", "authors"],
-        [EntryKind.Page] = ["title"],
-    };
 
     /// <summary>The arguments for each kind, and where the contract puts the file.</summary>
     public static TheoryData<string, string[], string> Kinds => new()
@@ -66,12 +60,13 @@ public sealed partial class NewCommandTests
 
         var on = ActiveKeys(frontMatter);
         var off = CommentedKeys(frontMatter);
-        var entryKind = EntryKinds.Parse(kind);
+        var entryKind = ContentKinds.Named(kind)!;
+        var required = entryKind.Keys.Where(k => k.Need == Need.Required).Select(k => k.Name).ToList();
         Assert.Empty(on.Intersect(off));
-        Assert.Equal(entryKind.AllowedKeys().Order(), on.Concat(off).Order());
-        Assert.Subset(on.ToHashSet(), Required[entryKind].ToHashSet());
+        Assert.Equal(entryKind.KeyNames.Order(), on.Concat(off).Order());
+        Assert.Subset(on.ToHashSet(), required.ToHashSet());
         // Only required keys are switched on; the one optional exception is a post's study, when --study is given.
-        Assert.Equal(Required[entryKind].Order(), on.Order());
+        Assert.Equal(required.Order(), on.Order());
 
         // Every key, switched on or not, has a plain-English comment above it (keys in a group share one).
         var lines = frontMatter.Split('\n');

@@ -1,4 +1,6 @@
 using ImpactSite.Model;
+using ImpactSite.Content.Decisions;
+using ImpactSite.Text;
 
 namespace ImpactSite.Render.Digest;
 

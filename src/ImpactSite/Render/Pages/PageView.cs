@@ -1,5 +1,6 @@
 using System.Reflection;
 using ImpactSite.Model;
+using ImpactSite.Text;
 
 namespace ImpactSite.Render.Pages;
 

@@ -1,4 +1,6 @@
 using ImpactSite.Model;
+using ImpactSite.Content;
+using ImpactSite.Text;
 
 namespace ImpactSite.Render.Pages;
 
@@ -19,27 +21,27 @@ public sealed class SitePages(SiteGraph graph)
 
     public IEnumerable<PlannedPage> All()
     {
-        yield return Page("/", site.Title, site.Description, () => new HomePageView
+        yield return Page(Routes.Home, site.Title, site.Description, () => new HomePageView
         {
             Figures = graph.Overview, Studies = graph.Studies, Decisions = graph.Decisions.Take(LatestDecisions * 2).ToList(),
             Posts = graph.Posts.Take(LatestPosts).ToList(),
         });
-        yield return Page("/studies/", "Studies", $"The studies {site.Organisation ?? site.Title} involves people in, and what that involvement changed.",
+        yield return Page(Routes.Studies, "Studies", $"The studies {site.Organisation ?? site.Title} involves people in, and what that involvement changed.",
             () => new StudiesPageView { Figures = graph.Overview, Studies = graph.Studies, Breadcrumbs = Crumbs() });
         foreach (var study in graph.Studies)
             foreach (var page in StudyPages(study)) yield return page;
-        yield return Page("/blog/", "Blog", "Posts written with our involvement groups.", () => new BlogPageView { Posts = graph.Posts, Breadcrumbs = Crumbs() });
+        yield return Page(Routes.Blog, "Blog", "Posts written with our involvement groups.", () => new BlogPageView { Posts = graph.Posts, Breadcrumbs = Crumbs() });
         foreach (var post in graph.Posts)
-            yield return EntryPage(post, () => post.Summary?.PlainText, () => new PostPageView { Post = post, Breadcrumbs = Crumbs(("Blog", "/blog/")) });
+            yield return EntryPage(post, () => post.Summary?.PlainText, () => new PostPageView { Post = post, Breadcrumbs = Crumbs(("Blog", Routes.Blog)) });
         foreach (var page in graph.Pages)
             yield return EntryPage(page, () => null, () => new FreePageView { Page = page, Breadcrumbs = Crumbs() });
-        yield return Page("/search/", "Search", "Search every study, decision, meeting and post.", () => new SearchPageView
+        yield return Page(Routes.Search, "Search", "Search every study, decision, meeting and post.", () => new SearchPageView
         {
             Studies = graph.Studies, Posts = graph.Posts, Pages = graph.Pages, Breadcrumbs = Crumbs(),
         });
     }
 
-    public PlannedPage NotFound() => Page("/404.html", "Page not found", null, () => new NotFoundPageView());
+    public PlannedPage NotFound() => Page(Routes.NotFound, "Page not found", null, () => new NotFoundPageView());
 
     /// <summary>The HTML fallback for an old URL: meta refresh, canonical link and a visible link.</summary>
     public PlannedPage Redirect(string from, Entry to) =>
@@ -47,18 +49,18 @@ public sealed class SitePages(SiteGraph graph)
 
     IEnumerable<PlannedPage> StudyPages(Study study)
     {
-        var feed = (Url: site.Href(study.Route + "feed.xml"), Title: $"{study.Title}: what happened to your suggestions");
-        IReadOnlyList<Link> StudyCrumbs(params (string Title, string Route)[] below) => Crumbs([("Studies", "/studies/"), (study.Title, study.Route), .. below]);
+        var feed = (Url: site.Href(Routes.StudyFeed(study.Slug)), Title: $"{study.Title}: what happened to your suggestions");
+        IReadOnlyList<Link> StudyCrumbs(params (string Title, string Route)[] below) => Crumbs([("Studies", Routes.Studies), (study.Title, study.Route), .. below]);
 
         yield return EntryPage(study, () => study.Summary.PlainText, () => new StudyPageView
         {
-            Study = study, Breadcrumbs = Crumbs(("Studies", "/studies/")),
+            Study = study, Breadcrumbs = Crumbs(("Studies", Routes.Studies)),
             Decisions = study.Decisions.Take(LatestDecisions).ToList(), Posts = graph.PostsAbout(study),
             Timeline = QuarterActivity.For(study.Meetings, study.Decisions),
             Coverage = Coverage(study),
             AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
         });
-        yield return Page(study.Route + "decisions/", $"You said, we did: {study.Title}",
+        yield return Page(Routes.Decisions(study.Slug), $"You said, we did: {study.Title}",
             $"Every suggestion made to {study.Title} and what happened to it.", () => new DecisionsPageView
             {
                 Study = study, Breadcrumbs = StudyCrumbs(), AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
@@ -66,14 +68,14 @@ public sealed class SitePages(SiteGraph graph)
         foreach (var decision in study.Decisions)
             yield return EntryPage(decision, () => decision.YouSaid.PlainText, () => new DecisionPageView
             {
-                Decision = decision, Breadcrumbs = StudyCrumbs(("You said, we did", study.Route + "decisions/")),
+                Decision = decision, Breadcrumbs = StudyCrumbs(("You said, we did", Routes.Decisions(study.Slug))),
                 AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
             });
-        yield return Page(study.Route + "meetings/", $"Meetings: {study.Title}", $"Involvement meetings held for {study.Title}.",
+        yield return Page(Routes.Meetings(study.Slug), $"Meetings: {study.Title}", $"Involvement meetings held for {study.Title}.",
             () => new MeetingsPageView { Study = study, Breadcrumbs = StudyCrumbs() }, source: study.SourcePath);
         foreach (var meeting in study.Meetings)
             yield return EntryPage(meeting, () => $"{meeting.Group ?? "Involvement"} meeting for {study.Title}, {English.Date(meeting.Held)}.",
-                () => new MeetingPageView { Meeting = meeting, Breadcrumbs = StudyCrumbs(("Meetings", study.Route + "meetings/")) });
+                () => new MeetingPageView { Meeting = meeting, Breadcrumbs = StudyCrumbs(("Meetings", Routes.Meetings(study.Slug))) });
     }
 
     IReadOnlyList<StandardCoverage> Coverage(Study study)
@@ -114,7 +116,7 @@ public sealed class SitePages(SiteGraph graph)
         navUrl == site.BasePath ? pageUrl == navUrl : pageUrl.StartsWith(navUrl, StringComparison.Ordinal);
 
     IReadOnlyList<Link> Crumbs(params (string Title, string Route)[] trail) =>
-        [new Link("Home", site.Href("/")), .. trail.Select(t => new Link(t.Title, site.Href(t.Route)))];
+        [new Link("Home", site.Href(Routes.Home)), .. trail.Select(t => new Link(t.Title, site.Href(t.Route)))];
 
     static SiteView CreateSiteView(SiteGraph graph)
     {
@@ -124,15 +126,15 @@ public sealed class SitePages(SiteGraph graph)
         {
             Title = site.Title, Description = site.Description, Organisation = site.Organisation, ContactEmail = site.ContactEmail,
             Language = site.Language, BuildDate = graph.BuildDate, SourceCommit = graph.SourceCommit, RepositoryUrl = site.RepositoryUrl,
-            HomeUrl = site.Href("/"), StudiesUrl = site.Href("/studies/"), BlogUrl = site.Href("/blog/"),
-            SearchUrl = site.Href("/search/"), FeedUrl = site.Href("/feed.xml"), ThemeUrl = site.Href("/theme/"),
+            HomeUrl = site.Href(Routes.Home), StudiesUrl = site.Href(Routes.Studies), BlogUrl = site.Href(Routes.Blog),
+            SearchUrl = site.Href(Routes.Search), FeedUrl = site.Href(Routes.Feed), ThemeUrl = site.Href(Routes.Theme),
             ShowsFourPi = site.Frameworks.Contains(Standards.FourPi),
             FooterLinks = footer,
             NavLinks =
             [
-                new("Home", site.Href("/")), new("Studies", site.Href("/studies/")), new("Blog", site.Href("/blog/")),
+                new("Home", site.Href(Routes.Home)), new("Studies", site.Href(Routes.Studies)), new("Blog", site.Href(Routes.Blog)),
                 .. graph.Pages.Where(p => !FooterPages.Contains(p.Slug)).Select(p => new Link(p.Title, p.Url)),
-                new("Search", site.Href("/search/")),
+                new("Search", site.Href(Routes.Search)),
             ],
         };
     }

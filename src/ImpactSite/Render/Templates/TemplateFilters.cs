@@ -2,6 +2,8 @@ using System.Globalization;
 using Fluid;
 using Fluid.Values;
 using ImpactSite.Model;
+using ImpactSite.Content;
+using ImpactSite.Text;
 
 namespace ImpactSite.Render.Templates;
 

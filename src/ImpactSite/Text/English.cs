@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ImpactSite.Model;
+namespace ImpactSite.Text;
 
 /// <summary>The small pieces of plain English every output shares: counts, lists and dates, written one way.</summary>
 public static class English

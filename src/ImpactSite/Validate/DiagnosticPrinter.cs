@@ -1,7 +1,6 @@
-using ImpactSite.Model;
-using ImpactSite.Validate;
+using ImpactSite.Text;
 
-namespace ImpactSite.Cli;
+namespace ImpactSite.Validate;
 
 /// <summary>Prints diagnostics as path:line:col: severity: message, errors first, then a one-line tally.</summary>
 public static class DiagnosticPrinter

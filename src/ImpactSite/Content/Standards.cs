@@ -1,4 +1,4 @@
-namespace ImpactSite.Model;
+namespace ImpactSite.Content;
 
 /// <summary>The involvement frameworks impact is reported against, with their plain-English labels.</summary>
 public static class Standards

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using ImpactSite.Model;
+using ImpactSite.Validate;
 
-namespace ImpactSite.Validate;
+namespace ImpactSite.Model;
 
 /// <summary>
 /// Plain-English warnings for the texts public readers rely on most (study summaries, you said / we did, reasons):

@@ -1,6 +1,6 @@
-using ImpactSite.Model;
+using ImpactSite.Validate;
 
-namespace ImpactSite.Validate;
+namespace ImpactSite.Model;
 
 /// <summary>
 /// What 'check' adds to validation: the things a co-ordinator should act on this week. Consent problems are located

@@ -1,0 +1,37 @@
+namespace ImpactSite.Content.Decisions;
+
+/// <summary>studies/&lt;study&gt;/decisions/&lt;slug&gt;.md: one "you said, we did" entry.</summary>
+public sealed class DecisionKind : ContentKind
+{
+    public override string Name => "decision";
+    public override string Label => "suggestion";
+    public override string SearchLabel => "You said, we did";
+    public override string CollectionLabel => "You said, we did";
+    public override bool InStudy => true;
+    public override string FilePath(string slug, string? study) => $"studies/{study}/decisions/{slug}.md";
+    public override string Route(string slug, string? study) => Routes.Decision(study!, slug);
+    protected override string TitleHelp => "The suggestion in a few words. Shown as the page's main heading.";
+
+    /// <summary>The fields of one step in 'updates'.</summary>
+    public static readonly IReadOnlyList<KeySpec> UpdateFields =
+    [
+        new("date", KeyType.Date, "Date", "When this step happened.", Need.Required),
+        new("status", KeyType.Choice, "Status", "The status from this step on.", Need.Required) { Values = DecisionStatus.All },
+        new("note", KeyType.InlineMarkdown, "What happened", "What happened at this step, such as \"raised with the ethics committee\".", Need.Required),
+    ];
+
+    protected override IReadOnlyList<KeySpec> OwnKeys { get; } =
+    [
+        new("raised", KeyType.Date, "Raised on", "The date the suggestion was made.", Need.Required),
+        new("raised_at", KeyType.Meeting, "Raised at", "The meeting it was made at: that meeting's file name without .md, a meeting of this study."),
+        new("raised_by", KeyType.People, "Raised by", "Who made the suggestion: person ids from people.yml. Leave it out to show \"raised by the group\"."),
+        new("you_said", KeyType.InlineMarkdown, "You said", "What contributors said, in a short paragraph. Mention people as @id, never by name.", Need.Required),
+        new("status", KeyType.Choice, "Status", "What happened to the suggestion.", Need.Required) { Values = DecisionStatus.All },
+        new("we_did", KeyType.InlineMarkdown, "We did", "What the team did in response.", Need.Conditional) { RequiredWhen = "Required once the status is adopted, partly-adopted or not-adopted." },
+        new("responded", KeyType.Date, "Responded on", "When the response was given; not before 'raised'.", Need.Conditional) { RequiredWhen = "Required with 'we did'." },
+        new("reason", KeyType.InlineMarkdown, "Why not (all of) it", "Why the suggestion was not adopted, or not in full.", Need.Conditional) { RequiredWhen = "Required when the status is not-adopted or partly-adopted." },
+        new("decided_by", KeyType.Text, "Decided by", "Who made the call: a group, such as \"Trial steering committee\", never a person's name."),
+        ContentKinds.StandardsKey("this suggestion"),
+        new("updates", KeyType.Steps, "Progress updates", "Steps before the final answer, such as \"considering: raised with the ethics committee\".") { Fields = UpdateFields },
+    ];
+}

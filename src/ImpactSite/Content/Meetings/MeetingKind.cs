@@ -1,0 +1,27 @@
+namespace ImpactSite.Content.Meetings;
+
+/// <summary>studies/&lt;study&gt;/meetings/&lt;slug&gt;.md: the notes of one involvement meeting.</summary>
+public sealed class MeetingKind : ContentKind
+{
+    public static readonly string[] Formats = ["in-person", "online", "hybrid"];
+
+    public override string Name => "meeting";
+    public override string Label => "meeting";
+    public override string SearchLabel => "Meeting";
+    public override string CollectionLabel => "Meetings";
+    public override bool InStudy => true;
+    public override string FilePath(string slug, string? study) => $"studies/{study}/meetings/{slug}.md";
+    public override string Route(string slug, string? study) => Routes.Meeting(study!, slug);
+    protected override string TitleHelp => "What the meeting was about. Shown as the page's main heading.";
+
+    protected override IReadOnlyList<KeySpec> OwnKeys { get; } =
+    [
+        new("date", KeyType.Date, "Date", "The date it was held.", Need.Required),
+        new("group", KeyType.Text, "Group", "Which group met: one of the study's groups, spelt the same way."),
+        new("format", KeyType.Choice, "Format", "How it was held.") { Values = Formats },
+        new("attendees", KeyType.People, "Who came", "People who agreed to be listed as attending: person ids from people.yml. Each is credited only as they consented."),
+        new("chair", KeyType.Person, "Chair", "Who chaired it: one person id from people.yml (without @)."),
+        new("attendee_count", KeyType.WholeNumber, "How many came", "How many came in total, when not everyone is listed. Must be at least the number listed."),
+        ContentKinds.StandardsKey("this meeting"),
+    ];
+}

@@ -1,0 +1,22 @@
+namespace ImpactSite.Content.Posts;
+
+/// <summary>posts/&lt;slug&gt;.md: a blog post written with contributors, at /blog/&lt;slug&gt;/.</summary>
+public sealed class PostKind : ContentKind
+{
+    public override string Name => "post";
+    public override string Label => "blog post";
+    public override string SearchLabel => "Blog post";
+    public override string CollectionLabel => "Blog posts";
+    public override string FilePath(string slug, string? study) => $"posts/{slug}.md";
+    public override string Route(string slug, string? study) => Routes.Post(slug);
+    protected override string TitleHelp => "The post's title. Shown as the page's main heading.";
+
+    protected override IReadOnlyList<KeySpec> OwnKeys { get; } =
+    [
+        new("date", KeyType.Date, "Date", "The date the post is published.", Need.Required),
+        new("authors", KeyType.People, "Written by", "Who wrote it: at least one person id from people.yml. Each is credited only as they consented.", Need.Required),
+        new("study", KeyType.Study, "About the study", "The study the post is about: its folder name under studies/."),
+        new("summary", KeyType.InlineMarkdown, "Summary", "One or two sentences shown on the blog's list of posts."),
+        ContentKinds.StandardsKey("this post"),
+    ];
+}

@@ -1,0 +1,30 @@
+namespace ImpactSite.Content.Studies;
+
+/// <summary>studies/&lt;study&gt;/index.md: one study, with its impact page at /studies/&lt;study&gt;/.</summary>
+public sealed class StudyKind : ContentKind
+{
+    public static readonly string[] Statuses = ["planned", "active", "completed"];
+
+    public override string Name => "study";
+    public override string Label => "study";
+    public override string SearchLabel => "Study";
+    public override string CollectionLabel => "Studies";
+    public override string FilePath(string slug, string? study) => $"studies/{slug}/index.md";
+    public override string Route(string slug, string? study) => Routes.Study(slug);
+    protected override string TitleHelp => "The study's name. Shown as the page's main heading.";
+
+    protected override IReadOnlyList<KeySpec> OwnKeys { get; } =
+    [
+        new("summary", KeyType.Markdown, "Summary", "A plain-English summary, shown at the top of the study page and on study cards.", Need.Required),
+        new("status", KeyType.Choice, "Status", "Where the study is up to.", Need.Required) { Values = Statuses },
+        new("started", KeyType.Date, "Started", "The date the study started."),
+        new("ended", KeyType.Date, "Ended", "The date the study ended; not before 'started'. Expected once the status is completed."),
+        new("funder", KeyType.Text, "Funder", "Who funds the study."),
+        new("funder_reference", KeyType.Text, "Funder's reference", "The funder's reference for the grant."),
+        new("groups", KeyType.Texts, "Involvement groups", "The involvement groups that advise the study. A meeting's 'group' must be one of these, spelt the same way."),
+        new("involvement_aim", KeyType.Markdown, "Aim of involvement (GRIPP2)", "Why you involved people, in a sentence or two."),
+        new("involvement_methods", KeyType.Markdown, "How people were involved (GRIPP2)", "How people were involved: groups, meetings, reviews."),
+        new("discussion", KeyType.Markdown, "What involvement changed (GRIPP2)", "What involvement changed, and what it did not."),
+        new("reflections", KeyType.Markdown, "Reflections (GRIPP2)", "What went well, and what you would do differently."),
+    ];
+}
