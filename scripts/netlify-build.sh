@@ -6,4 +6,5 @@ if ! dotnet --list-sdks 2>/dev/null | grep -q '^10\.'; then
   bash /tmp/dotnet-install.sh --channel 10.0 --install-dir "$HOME/.dotnet"
   export PATH="$HOME/.dotnet:$PATH"
 fi
-dotnet run --project src/ImpactSite -c Release -- build
+# ./impactsite builds ImpactSite's executable (native when clang is on the image, otherwise JIT), then the site.
+./impactsite build
