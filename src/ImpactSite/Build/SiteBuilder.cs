@@ -55,6 +55,7 @@ public static class SiteBuilder
             : Task.Run(() => steps.Run("Loading the theme", () => Theme.Load(request.ThemeRoot, diagnostics)));
         var graph = steps.Run("Reading the content", () =>
             SiteGraphBuilder.Build(request.InputRoot, request.BuildDate, request.IncludeDrafts, diagnostics, request.Cache));
+        if (graph is not null) steps.Run("Rebuilding releases from git", () => StudyReleases.Freeze(graph, request.InputRoot, diagnostics, request.Cache));
         var theme = loadingTheme.GetAwaiter().GetResult();
         var plan = graph is null || theme is null ? null : steps.Run("Planning pages", () => SitePlan.For(graph, theme, diagnostics));
         return new(request.InputRoot, graph, plan, diagnostics, steps);
@@ -77,7 +78,7 @@ public static class SiteBuilder
     {
         if (site.Graph is not { } graph || site.Plan is not { } plan) return;
         var links = new HtmlChecks(graph.Site, site.InputRoot, site.Diagnostics);
-        var checkedOutput = new CheckedOutput(links, LeakGuard.For(graph.People.Values, site.InputRoot, site.Diagnostics), output);
+        var checkedOutput = new CheckedOutput(links, LeakGuard.For(graph.People.Values.Concat(graph.FormerPeople), site.InputRoot, site.Diagnostics), output);
         site.Steps.Run("Making, checking and writing files", () => SiteRenderer.MakeAll(plan, checkedOutput.Add, parallel));
         var published = plan.Files.Keys.ToHashSet(StringComparer.Ordinal);
         site.Steps.Run("Checking links", () => links.Finish(published));

@@ -1,5 +1,6 @@
 using ImpactSite.Content;
 using ImpactSite.Content.Decisions;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Model;
 
@@ -8,12 +9,13 @@ namespace ImpactSite.Model;
 public static class ContentKeys
 {
     public static readonly IReadOnlySet<string> Site = Set("title", "base_url", "language", "description", "organisation",
-        "contact_email", "overdue_after_days", "repository_url", "frameworks");
+        "contact_email", "overdue_after_days", "repository_url", "repository_public", "frameworks", "data_licence");
     public static readonly IReadOnlySet<string> Person = Set("id", "credit", "name", "pseudonym", "role", "withdrawn", "consent_review");
     public static IReadOnlySet<string> Study => ContentKinds.Study.KeyNames;
     public static IReadOnlySet<string> Meeting => ContentKinds.Meeting.KeyNames;
     public static IReadOnlySet<string> Decision => ContentKinds.Decision.KeyNames;
     public static readonly IReadOnlySet<string> DecisionUpdate = DecisionKind.UpdateFields.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> StudyRelease = StudyKind.ReleaseFields.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
     public static IReadOnlySet<string> Post => ContentKinds.Post.KeyNames;
     public static IReadOnlySet<string> Page => ContentKinds.Page.KeyNames;
 

@@ -49,7 +49,7 @@ public static class SiteGraphBuilder
     {
         var problems = new DiagnosticBag();
         var inventory = InputInventory.Scan(inputRoot, problems);
-        return new Scan(inventory, problems.Sorted(), GitHistory.Read(inputRoot, MarkdownFiles(inventory)));
+        return new Scan(inventory, problems.Sorted(), GitHistory.Read(inputRoot, GitDatedFiles(inventory)));
     }
 
     /// <summary>site.yml and people.yml: the last build's reading of them when neither (nor anything else they depend on) changed.</summary>
@@ -75,6 +75,9 @@ public static class SiteGraphBuilder
         if (invalid) diagnostics.Error(path, 1, 1, "this file is not valid UTF-8 text: save it as UTF-8 in your editor.");
         return file;
     }
+
+    /// <summary>Only free pages are dated from git (<see cref="LastUpdated"/>): every other file records its own dates.</summary>
+    static string[] GitDatedFiles(InputInventory inventory) => inventory.Pages.ToArray();
 
     static string[] MarkdownFiles(InputInventory inventory) =>
         inventory.Studies.Values.SelectMany(s => s.Meetings.Concat(s.Decisions).Append(s.Index).OfType<string>())
@@ -138,11 +141,24 @@ public static class SiteGraphBuilder
                 Pages = pages.OrderBy(p => p.Slug, StringComparer.Ordinal).ToList(),
                 BySource = new Dictionary<string, Entry>(StringComparer.Ordinal),
                 SourceCommit = context.Scan.History.SourceCommit,
+                Unreadable = Unreadable(),
             };
             var bySource = (Dictionary<string, Entry>)graph.BySource;
             bySource.EnsureCapacity(Studies.Values.Sum(s => (s.Study?.Meetings.Count ?? 0) + (s.Study?.Decisions.Count ?? 0) + 1) + Posts.Count + Pages.Count);
             foreach (var entry in graph.Entries) bySource[entry.SourcePath] = entry;
             return graph;
+        }
+
+        /// <summary>Markdown files that were found but gave no entry: their own errors (or their study's) stopped them.</summary>
+        HashSet<string> Unreadable()
+        {
+            var read = Studies.Values.Select(s => s.Study).OfType<Study>()
+                .SelectMany(s => s.Meetings.Select(m => m.SourcePath).Concat(s.Decisions.Select(d => d.SourcePath)).Append(s.SourcePath))
+                .Concat(Studies.Values.SelectMany(s => s.LeftOut))
+                .Concat(Posts.Values.Where(p => p.Entry is not null).Select(p => p.Path))
+                .Concat(Pages.Values.Where(p => p.Entry is not null).Select(p => p.Path))
+                .ToHashSet(StringComparer.Ordinal);
+            return MarkdownFiles(inventory).Where(path => !read.Contains(path)).ToHashSet(StringComparer.Ordinal);
         }
 
         /// <summary>Reads each part in parallel (each needs only its own files), keyed in input order.</summary>
@@ -248,6 +264,7 @@ public static class SiteGraphBuilder
             var site = context.Settings;
             if (site is null) return;
             foreach (var entry in study.Meetings.Concat<Entry>(study.Decisions).Prepend(study)) Complete(entry);
+            study.Updated = LastUpdated.OfStudy(study, context.Today);
             study.DecisionsUrl = site.Href(Routes.Decisions(study.Slug));
             study.MeetingsUrl = site.Href(Routes.Meetings(study.Slug));
             foreach (var decision in study.Decisions)
@@ -265,7 +282,7 @@ public static class SiteGraphBuilder
             var history = context.Scan.History;
             entry.Url = site.Href(entry.Route);
             entry.AbsoluteUrl = site.Absolute(entry.Route);
-            entry.Updated ??= history.LastChanged(entry.SourcePath);
+            entry.Updated = LastUpdated.Of(entry, history, context.Today);
             if (site.RepositoryUrl is { } repo && history.Branch is { } branch)
                 entry.HistoryUrl = $"{repo}/commits/{branch}/{history.InRepository(entry.SourcePath)}";
         }

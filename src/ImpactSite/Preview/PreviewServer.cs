@@ -331,10 +331,10 @@ public sealed class PreviewServer : IAsyncDisposable
                     await hub.ServeAsync(context, () => site.Build, stopping.Token);
                     return;
                 case PageInjector.ReloadScriptPath:
-                    await Send(response, new(200, System.Text.Encoding.UTF8.GetBytes(PageInjector.ReloadScript), ContentTypes.For(path)));
+                    await Send(response, new(200, System.Text.Encoding.UTF8.GetBytes(PageInjector.ReloadScript), OutputFormat.For(path).MediaType));
                     return;
                 case PageInjector.OverlayStylesheetPath:
-                    await Send(response, new(200, System.Text.Encoding.UTF8.GetBytes(PageInjector.OverlayStylesheet), ContentTypes.For(path)));
+                    await Send(response, new(200, System.Text.Encoding.UTF8.GetBytes(PageInjector.OverlayStylesheet), OutputFormat.For(path).MediaType));
                     return;
             }
             await firstBuild.Task.WaitAsync(context.RequestAborted);

@@ -119,6 +119,7 @@ public sealed class DecapConfigTests
                 ("study", "status") => ContentKeys.StudyStatuses,
                 ("meeting", "format") => ContentKeys.MeetingFormats,
                 (_, "standards") => [.. Standards.All.Select(s => s.Id)],
+                ("meeting" or "decision", "stage") => ResearchStages.Ids,
                 _ => throw new Xunit.Sdk.XunitException($"{name}.{key} is a select the code has no list of values for"),
             };
             Assert.Equal(expected, OptionValues(field));
@@ -126,13 +127,25 @@ public sealed class DecapConfigTests
         }
         var expectedSelects = kind switch
         {
-            "decision" => new[] { "standards", "status" },
+            "decision" => new[] { "stage", "standards", "status" },
             "study" => ["status"],
-            "meeting" => ["format", "standards"],
+            "meeting" => ["format", "stage", "standards"],
             "post" => ["standards"],
             _ => [],
         };
         Assert.Equal(expectedSelects, selects.Select(f => Text(f, "name")!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Study_releases_have_the_contracts_release_keys_with_date_and_title_required()
+    {
+        var releases = Fields(Collections.Single(c => KindOf(c) == "study")).Single(f => Text(f, "name") == "releases");
+        Assert.Equal("list", Text(releases, "widget"));
+        Assert.False(IsRequired(releases));
+        var keys = Fields(releases);
+        Assert.Equal(ContentKeys.StudyRelease.Order(StringComparer.Ordinal), keys.Select(f => Text(f, "name")!).Order(StringComparer.Ordinal));
+        Assert.Equal(["date", "title"], keys.Where(IsRequired).Select(f => Text(f, "name")!).Order(StringComparer.Ordinal));
+        AssertIsoDate(keys.Single(f => Text(f, "name") == "date"));
     }
 
     [Fact]
