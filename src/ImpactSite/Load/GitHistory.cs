@@ -58,7 +58,7 @@ public sealed class GitHistory
     /// Not <c>Repository.Discover</c>: in the native (AOT) executable it returns null for every folder (LibGit2Sharp 0.32),
     /// while opening a repository by its path works.
     /// </summary>
-    static string? WorkingTreeOf(string folder)
+    internal static string? WorkingTreeOf(string folder)
     {
         for (var at = new DirectoryInfo(folder); at is not null; at = at.Parent)
             if (Path.Exists(Path.Combine(at.FullName, ".git"))) return at.FullName;
