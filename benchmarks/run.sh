@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # ImpactSite vs Hugo vs Eleventy: full-build wall time, CPU time (user+sys) and peak RSS on generated corpora.
 #
-#   benchmarks/run.sh [SIZE ...]          default sizes: 1000 10000 100000
+#   benchmarks/run.sh [SIZE ...]          default sizes: 100 1000 10000 100000
+#
+# ImpactSite runs as the native executable that ./impactsite builds (.impactsite/bin/impactsite); IMPACTSITE=path
+# measures another build of it (say the JIT one: IMPACTSITE="dotnet src/ImpactSite/bin/Release/net10.0/impactsite.dll").
+# A start-up row comes first: each tool's version command, and ImpactSite building the sample site in input/.
 #
 # Environment (all optional):
 #   REPS=3            measurements per tool and size (the median is reported)
@@ -9,7 +13,7 @@
 #   TOOLS="impactsite hugo eleventy"
 #   WORK=benchmarks/corpus   where corpora and outputs go (gitignored; ~13 KB per entry for the three copies)
 #   SEED=1            corpus seed
-#   STEPS=1           also run the in-process per-step timing (impactsite-bench steps) at each size
+#   STEPS=1           also print the build's own per-step timing (impactsite build --verbose) at each size
 #   SOURCE_DATE_EPOCH=1795305600 (2026-11-22, the corpus's build date)
 #
 # Results: a markdown table on stdout, and raw numbers appended to benchmarks/results/<date>.md (gitignored;
@@ -19,7 +23,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
+[ ${#sizes[@]} -gt 0 ] || sizes=(100 1000 10000 100000)
 REPS="${REPS:-3}"
 SINGLE_FROM="${SINGLE_FROM:-100000}"
 TOOLS="${TOOLS:-impactsite hugo eleventy}"
@@ -49,13 +53,14 @@ case " $TOOLS " in *" eleventy "*)
   fi ;;
 esac
 
-log "building ImpactSite, the corpus generator and the step bench (Release)"
-dotnet build "$repo/src/ImpactSite/ImpactSite.csproj" -c Release -nologo -v q >/dev/null
+log "building ImpactSite (./impactsite: the native executable, once) and the corpus generator (Release)"
+if [ -z "${IMPACTSITE:-}" ]; then
+  "$repo/impactsite" --version >/dev/null
+  IMPACTSITE="$repo/.impactsite/bin/impactsite"
+fi
+read -r -a impactsite_cmd <<<"$IMPACTSITE"
 dotnet build "$here/ImpactSite.Corpus/ImpactSite.Corpus.csproj" -c Release -nologo -v q >/dev/null
-[ "$STEPS" = 1 ] && dotnet build "$here/ImpactSite.Bench/ImpactSite.Bench.csproj" -c Release -nologo -v q >/dev/null
-impactsite_dll="$repo/src/ImpactSite/bin/Release/net10.0/impactsite.dll"
 corpus_dll="$here/ImpactSite.Corpus/bin/Release/net10.0/impactsite-corpus.dll"
-bench_dll="$here/ImpactSite.Bench/bin/Release/net10.0/impactsite-bench.dll"
 
 # ---------------------------------------------------------------- machine
 cpu_model="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
@@ -85,7 +90,7 @@ measure() {
   local status=0
   case $tool in
     impactsite)
-      /usr/bin/time -o "$timing" -f '%e %U %S %M' dotnet "$impactsite_dll" build \
+      /usr/bin/time -o "$timing" -f '%e %U %S %M' "${impactsite_cmd[@]}" build \
         --input "$WORK/corpus-$n" --theme "$repo/theme" --output "$out" >/dev/null 2>"$WORK/stderr-$tool-$n.txt" || status=$? ;;
     hugo)
       /usr/bin/time -o "$timing" -f '%e %U %S %M' hugo --quiet -s "$WORK/corpus-$n-hugo" -d "$out" \
@@ -109,6 +114,29 @@ measure() {
   log "  $line"
 }
 
+# start-up: the version command of each tool, then ImpactSite building the sample site (70 files); REPS each, interleaved
+startup() { # tool rep
+  local tool=$1 rep=$2 timing="$WORK/time-$$.txt" status=0
+  case $tool in
+    impactsite) /usr/bin/time -o "$timing" -f '%e %U %S %M' "${impactsite_cmd[@]}" --version >/dev/null 2>&1 || status=$? ;;
+    hugo) /usr/bin/time -o "$timing" -f '%e %U %S %M' hugo version >/dev/null 2>&1 || status=$? ;;
+    eleventy) (cd "$here/eleventy" && /usr/bin/time -o "$timing" -f '%e %U %S %M' node node_modules/@11ty/eleventy/cmd.cjs --version >/dev/null 2>&1) || status=$? ;;
+  esac
+  [ "$status" = 0 ] || { log "$tool --version failed"; return 0; }
+  local line="$tool version $rep $(cat "$timing") 0 $(cut -d' ' -f1 /proc/loadavg)"
+  echo "$line" >>"$raw"; echo "$line" >>"$results"; log "  $line"
+}
+log "== start-up"
+for rep in $(seq 1 "$REPS"); do
+  for tool in $TOOLS; do startup "$tool" "$rep"; done
+  rm -rf "$WORK/out-sample"
+  /usr/bin/time -o "$WORK/time-$$.txt" -f '%e %U %S %M' "${impactsite_cmd[@]}" build --input "$repo/input" --theme "$repo/theme" \
+    --output "$WORK/out-sample" >/dev/null 2>&1
+  line="impactsite sample $rep $(cat "$WORK/time-$$.txt") $(find "$WORK/out-sample" -name '*.html' | wc -l) $(cut -d' ' -f1 /proc/loadavg)"
+  echo "$line" >>"$raw"; echo "$line" >>"$results"; log "  $line"
+done
+rm -rf "$WORK/out-sample"
+
 for n in "${sizes[@]}"; do
   log "== $n entries: generating corpus (seed $SEED)"
   dotnet "$corpus_dll" --entries "$n" --out "$WORK/corpus-$n" --seed "$SEED" >&2
@@ -129,16 +157,18 @@ echo '```' >>"$results"
 table() {
   echo "| entries | tool | wall s | CPU s (user+sys) | peak RSS MiB | HTML pages | runs | wall s per 1k entries | RSS MiB per 1k entries |"
   echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|"
-  for n in "${sizes[@]}"; do
+  for n in version sample "${sizes[@]}"; do
     for tool in $TOOLS; do
+      [ "$n" = sample ] && [ "$tool" != impactsite ] && continue
       awk -v t="$tool" -v n="$n" '
         function median(a, k,   i, j, x) { # insertion sort, then middle
           for (i = 2; i <= k; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] > x; j--) a[j + 1] = a[j]; a[j + 1] = x }
           return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2 }
         $1 == t && $2 == n { k++; w[k] = $4; c[k] = $5 + $6; m[k] = $7 / 1024; p = $8 }
         END {
-          if (k == 0) { printf "| %d | %s | failed | | | | 0 | | |\n", n, t; exit }
+          if (k == 0) { printf "| %s | %s | failed | | | | 0 | | |\n", n, t; exit }
           mw = median(w, k); mc = median(c, k); mm = median(m, k)
+          if (n !~ /^[0-9]+$/) { printf "| %s | %s | %.2f | %.2f | %.0f | %d | %d | | |\n", n, t, mw, mc, mm, p, k; exit }
           printf "| %d | %s | %.2f | %.2f | %.0f | %d | %d | %.3f | %.1f |\n", n, t, mw, mc, mm, p, k, mw / (n / 1000), mm / (n / 1000) }' "$raw"
     done
   done
@@ -155,8 +185,11 @@ table
 # ---------------------------------------------------------------- per-step timing (optional)
 if [ "$STEPS" = 1 ]; then
   for n in "${sizes[@]}"; do
-    log "== per-step timing at $n entries"
-    dotnet "$bench_dll" steps --input "$WORK/corpus-$n" --theme "$repo/theme" | tee -a "$results"
+    log "== per-step timing at $n entries (impactsite build --verbose)"
+    rm -rf "$WORK/out-steps"
+    "${impactsite_cmd[@]}" build --verbose --input "$WORK/corpus-$n" --theme "$repo/theme" --output "$WORK/out-steps" 2>&1 \
+      | grep -v -e ': warning: ' -e '^ *- ' | tee -a "$results"
+    rm -rf "$WORK/out-steps"
   done
 fi
 rm -f "$raw" "$WORK/time-$$.txt"

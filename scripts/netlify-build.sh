@@ -10,4 +10,5 @@ fi
 if [ "$(git rev-parse --is-shallow-repository 2>/dev/null)" = "true" ]; then
   git fetch --unshallow --quiet
 fi
-dotnet run --project src/ImpactSite -c Release -- build
+# ./impactsite builds ImpactSite's executable (native when clang is on the image, otherwise JIT), then the site.
+./impactsite build

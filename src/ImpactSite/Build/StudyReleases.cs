@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using ImpactSite.Load;
 using ImpactSite.Model;
 using ImpactSite.PostProcess;
@@ -138,7 +138,7 @@ public static class StudyReleases
         var text = new StringBuilder(File.Exists(current) ? File.ReadAllText(current) : "");
         if (text.Length > 0 && text[^1] != '\n') text.Append('\n');
         foreach (var person in former)
-            text.Append("- id: ").Append(person.Id).Append("\n  credit: role\n  role: ").Append(JsonSerializer.Serialize(person.Role ?? "contributor")).Append('\n');
+            text.Append("- id: ").Append(person.Id).Append("\n  credit: role\n  role: ").Append(JsonValue.Create(person.Role ?? "contributor").ToJsonString()).Append('\n');
         return text.ToString();
     }
 }

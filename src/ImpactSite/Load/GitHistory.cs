@@ -38,7 +38,7 @@ public sealed class GitHistory
     {
         try
         {
-            var path = Repository.Discover(Path.GetFullPath(inputRoot));
+            var path = WorkingTreeOf(Path.GetFullPath(inputRoot));
             if (path is null) return None;
             using var repository = new Repository(path);
             if (repository.Head?.Tip is not { } head) return None;
@@ -51,6 +51,18 @@ public sealed class GitHistory
         {
             return None;
         }
+    }
+
+    /// <summary>
+    /// The nearest folder at or above this one that holds <c>.git</c> (a folder, or a file in a linked worktree).
+    /// Not <c>Repository.Discover</c>: in the native (AOT) executable it returns null for every folder (LibGit2Sharp 0.32),
+    /// while opening a repository by its path works.
+    /// </summary>
+    internal static string? WorkingTreeOf(string folder)
+    {
+        for (var at = new DirectoryInfo(folder); at is not null; at = at.Parent)
+            if (Path.Exists(Path.Combine(at.FullName, ".git"))) return at.FullName;
+        return null;
     }
 
     static Dictionary<string, DateOnly> LastChanges(Repository repository, string prefix, IReadOnlyCollection<string> wanted)

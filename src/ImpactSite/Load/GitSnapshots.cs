@@ -28,7 +28,7 @@ public sealed class GitSnapshots : IDisposable
     {
         try
         {
-            var path = Repository.Discover(Path.GetFullPath(inputRoot));
+            var path = GitHistory.WorkingTreeOf(Path.GetFullPath(inputRoot));
             if (path is null) return null;
             var repository = new Repository(path);
             if (repository.Head?.Tip is null)

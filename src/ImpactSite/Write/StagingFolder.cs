@@ -6,12 +6,15 @@ namespace ImpactSite.Write;
 /// <summary>
 /// A build in progress: files are written, as they arrive, into a hidden sibling of the output folder, which takes the
 /// output folder's place in one rename when <see cref="Publish"/> is called. Disposing it unpublished deletes it, so a
-/// failed build leaves the previous site exactly as it was.
+/// failed build leaves the previous site exactly as it was. A file whose bytes are the same as in the previous site is
+/// not written again: the previous site's copy gets a second name in the staging folder (a hard link), so an unchanged
+/// site costs reading, not writing, and unchanged files keep their times for hosts and rsync.
 /// </summary>
 public sealed class StagingFolder : IOutputSink, IDisposable
 {
     readonly string target;
     readonly string staging;
+    readonly string? previous;
     readonly ConcurrentDictionary<string, bool> folders = new(StringComparer.Ordinal);
     int count;
 
@@ -19,6 +22,8 @@ public sealed class StagingFolder : IOutputSink, IDisposable
     {
         this.target = target;
         this.staging = staging;
+        // Only a folder this build made before (the marker) is reused; OutputFolder.Refusal keeps any other away.
+        previous = File.Exists(Path.Combine(target, OutputFolder.Marker)) ? target : null;
         Directory.CreateDirectory(staging);
         folders[staging] = true;
     }
@@ -37,8 +42,28 @@ public sealed class StagingFolder : IOutputSink, IDisposable
             Directory.CreateDirectory(folder);
             folders.TryAdd(folder, true);
         }
-        File.WriteAllBytes(path, file.Content);
+        if (!Reused(path, file.Content)) WriteNew(path, file.Content);
         Interlocked.Increment(ref count);
+    }
+
+    /// <summary>Links the previous site's copy into place when it holds exactly these bytes.</summary>
+    bool Reused(string path, byte[] content)
+    {
+        if (previous is null) return false;
+        var old = new FileInfo(Path.Combine(previous, Path.GetRelativePath(staging, path)));
+        if (!old.Exists || old.Length != content.Length || old.Attributes.HasFlag(FileAttributes.ReparsePoint)) return false;
+        return File.ReadAllBytes(old.FullName).AsSpan().SequenceEqual(content) && HardLink.TryCreate(old.FullName, path);
+    }
+
+    /// <summary>
+    /// Always a new file, never written through an existing name: that name could be a link to the previous site's
+    /// file, which must stay as it was until the swap.
+    /// </summary>
+    static void WriteNew(string path, byte[] content)
+    {
+        if (File.Exists(path)) File.Delete(path);
+        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
+        stream.Write(content);
     }
 
     /// <summary>Marks the folder as ImpactSite's and swaps it in for the output folder.</summary>

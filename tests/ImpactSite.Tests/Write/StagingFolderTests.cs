@@ -51,4 +51,28 @@ public sealed class StagingFolderTests : IDisposable
         Assert.Equal("old", File.ReadAllText(Path.Combine(output, "index.html")));
         Assert.Equal(["output"], Directory.EnumerateFileSystemEntries(root).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public void A_rebuild_writes_only_the_files_that_changed_and_a_failed_one_leaves_the_previous_site_intact()
+    {
+        var output = Path.Combine(root, "output");
+        OutputFolder.Write(output, [new("same.html", "unchanged"u8.ToArray(), null), new("edited.html", "before"u8.ToArray(), null)]);
+        var longAgo = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        foreach (var name in new[] { "same.html", "edited.html" }) File.SetLastWriteTimeUtc(Path.Combine(output, name), longAgo);
+
+        // A build that fails after making every file: the previous site, linked files included, is as it was.
+        using (var staging = OutputFolder.Open(output))
+        {
+            staging.Add(new("same.html", "unchanged"u8.ToArray(), null));
+            staging.Add(new("same.html", "overwritten in staging"u8.ToArray(), null)); // must not write through the link
+        }
+        Assert.Equal("unchanged", File.ReadAllText(Path.Combine(output, "same.html")));
+
+        OutputFolder.Write(output, [new("same.html", "unchanged"u8.ToArray(), null), new("edited.html", "after"u8.ToArray(), null)]);
+        Assert.Equal("unchanged", File.ReadAllText(Path.Combine(output, "same.html")));
+        Assert.Equal(longAgo, File.GetLastWriteTimeUtc(Path.Combine(output, "same.html"))); // not written again
+        Assert.Equal("after", File.ReadAllText(Path.Combine(output, "edited.html")));
+        Assert.NotEqual(longAgo, File.GetLastWriteTimeUtc(Path.Combine(output, "edited.html")));
+        Assert.Equal(["output"], Directory.EnumerateFileSystemEntries(root).Select(Path.GetFileName));
+    }
 }

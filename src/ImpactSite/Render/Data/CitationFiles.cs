@@ -56,8 +56,7 @@ public static class CitationFiles
         };
         if (c.Version is not null) item["version"] = c.Version;
         if (c.Doi is not null) item["DOI"] = c.Doi;
-        return JsonSerializer.SerializeToUtf8Bytes(new JsonArray(item),
-            new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        return JsonText.Utf8(new JsonArray(item), new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     static string OneLine(string value) => value.ReplaceLineEndings(" ");

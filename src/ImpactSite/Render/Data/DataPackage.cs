@@ -33,21 +33,18 @@ public static partial class DataPackage
         var resources = new JsonArray();
         foreach (var study in graph.Studies)
         {
-            resources.Add(Resource($"{study.Slug}-evidence", study.Route + "evidence.csv", $"{study.Title}: decision log",
+            resources.Add((JsonNode)Resource($"{study.Slug}-evidence", study.Route + "evidence.csv", $"{study.Title}: decision log",
                 TableSchema(Evidence.Columns, ["slug"])));
-            resources.Add(new JsonObject
+            resources.Add((JsonNode)new JsonObject
             {
                 ["name"] = $"{study.Slug}-evidence-json", ["path"] = (study.Route + "evidence.json").TrimStart('/'),
                 ["title"] = $"{study.Title}: evidence (JSON)", ["format"] = "json", ["mediatype"] = "application/json",
                 ["encoding"] = "utf-8", ["profile"] = "data-resource", ["jsonSchema"] = site.Absolute(EvidenceSchema.Route),
             });
         }
-        resources.Add(Resource("evidence", SiteTableRoute, "Every study's decision log in one table", TableSchema(Evidence.SiteColumns, ["study", "slug"])));
+        resources.Add((JsonNode)Resource("evidence", SiteTableRoute, "Every study's decision log in one table", TableSchema(Evidence.SiteColumns, ["study", "slug"])));
         package["resources"] = resources;
-        return JsonSerializer.SerializeToUtf8Bytes(package, new JsonSerializerOptions
-        {
-            WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        });
+        return JsonText.Utf8(package, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     static JsonObject Resource(string name, string route, string title, JsonObject schema) => new()
@@ -69,7 +66,7 @@ public static partial class DataPackage
             if (column.Enum is { } allowed) constraints["enum"] = new JsonArray([.. allowed.Select(v => (JsonNode)v)]);
             if (column.Type == "integer") constraints["minimum"] = 0;
             if (constraints.Count > 0) field["constraints"] = constraints;
-            fields.Add(field);
+            fields.Add((JsonNode)field);
         }
         return new JsonObject
         {

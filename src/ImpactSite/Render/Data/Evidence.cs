@@ -18,13 +18,14 @@ namespace ImpactSite.Render.Data;
 /// </summary>
 public static class Evidence
 {
-    static readonly JsonSerializerOptions Json = new()
+    // Serialisation code generated at compile time (EvidenceJson below), so the native executable needs no reflection.
+    static readonly EvidenceJson Json = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new IsoDateConverter() },
-    };
+    });
 
     public sealed record StudyInfo(string Slug, string Title, string Url, string Status, string? Funder, string? FunderReference);
 
@@ -68,7 +69,7 @@ public static class Evidence
             involvement.ByStage);
     }
 
-    public static byte[] ToJson(Document document) => JsonSerializer.SerializeToUtf8Bytes(document, Json);
+    public static byte[] ToJson(Document document) => JsonSerializer.SerializeToUtf8Bytes(document, Json.Document);
 
     /// <summary>One row per decision with the JSON's fields; lists joined with "; ".</summary>
     public static byte[] ToCsv(Document document) => WriteCsv(Columns, document.Decisions);
@@ -133,3 +134,6 @@ public static class Evidence
             writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 }
+
+[JsonSerializable(typeof(Evidence.Document))]
+sealed partial class EvidenceJson : JsonSerializerContext;

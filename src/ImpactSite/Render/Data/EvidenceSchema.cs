@@ -30,7 +30,7 @@ public static class EvidenceSchema
         defs["stage"]!["enum"] = Strings(ResearchStages.Ids);
         defs["decision"]!["properties"]!["status"]!["enum"] = Strings(DecisionStatus.All);
         defs["decision"]!["properties"]!["standards"]!["items"]!["enum"] = Strings(Standards.All.Select(s => s.Id));
-        return JsonSerializer.SerializeToUtf8Bytes(withId, new JsonSerializerOptions { WriteIndented = true });
+        return JsonText.Utf8(withId, new JsonWriterOptions { Indented = true });
     }
 
     static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)v)]);

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ImpactSite.Model;
 
 namespace ImpactSite.Render.Data;
@@ -11,12 +12,16 @@ namespace ImpactSite.Render.Data;
 public static class SearchIndex
 {
     const int MaxTextLength = 600;
-    static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    // Serialisation code generated at compile time (SearchIndexJson below), so the native executable needs no reflection.
+    static readonly SearchIndexJson Json = new(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    });
 
     public sealed record Item(string Title, string Url, string Kind, string? Study, string? Date, string Text);
 
     public static byte[] Write(SiteGraph graph) =>
-        JsonSerializer.SerializeToUtf8Bytes(graph.Entries.OrderBy(e => e.Route, StringComparer.Ordinal).Select(ItemOf).ToList(), Json);
+        JsonSerializer.SerializeToUtf8Bytes(graph.Entries.OrderBy(e => e.Route, StringComparer.Ordinal).Select(ItemOf).ToList(), Json.ListItem);
 
     static Item ItemOf(Entry entry) => new(entry.Title, entry.Url, entry.SearchLabel, StudyOf(entry)?.Title,
         entry.Date?.ToString("yyyy-MM-dd"), Shorten(TextOf(entry)));
@@ -42,3 +47,6 @@ public static class SearchIndex
         return text[..(cut > 0 ? cut : MaxTextLength)];
     }
 }
+
+[JsonSerializable(typeof(List<SearchIndex.Item>))]
+sealed partial class SearchIndexJson : JsonSerializerContext;

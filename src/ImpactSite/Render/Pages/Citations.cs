@@ -85,7 +85,7 @@ public sealed class Citations(SiteGraph graph)
             Download("text/csv", site.Absolute(route + "evidence.csv")), Download("application/json", site.Absolute(route + "evidence.json")));
         // Non-ASCII stays as it is (so the withheld-name check reads it as a reader would); <, > and & are escaped, so the
         // text can never end the script element it sits in.
-        return JsonSerializer.Serialize(dataset, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping })
+        return dataset.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping })
             .Replace("<", "\\u003c").Replace(">", "\\u003e").Replace("&", "\\u0026");
     }
 

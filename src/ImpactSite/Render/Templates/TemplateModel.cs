@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Fluid;
@@ -41,6 +42,7 @@ public static partial class TemplateModel
     static readonly Dictionary<Type, IReadOnlyDictionary<string, PropertyInfo>> members = [];
 
     /// <summary>The members of a type that layouts may read, by Liquid name; empty for a type layouts cannot open.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = RootedJustification)]
     public static IReadOnlyDictionary<string, PropertyInfo> MembersOf(Type type)
     {
         lock (members)
@@ -59,6 +61,7 @@ public static partial class TemplateModel
     public static Type Shown(Type type) => type == typeof(Person) ? typeof(CreditView) : type;
 
     /// <summary>The element type of a list a layout can loop over, or null for anything else (strings included).</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Lists are our types' property types; a trimmed executable keeps the interfaces of every type it constructs.")]
     public static Type? ElementOf(Type type)
     {
         if (type == typeof(string)) return null;
@@ -70,6 +73,7 @@ public static partial class TemplateModel
     public static string LiquidName(string member) => Snake().Replace(member, "$1_$2").ToLowerInvariant();
 
     /// <summary>Sets Fluid up to show exactly what <see cref="MembersOf"/> lists, with people as credits.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = RootedJustification)]
     public static void Configure(TemplateOptions options)
     {
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
@@ -80,6 +84,10 @@ public static partial class TemplateModel
         // Each type's visible members by name: anything else (a stored name, unrendered markdown) reads as nothing.
         foreach (var type in Types) options.MemberAccessStrategy.Register(type, [.. MembersOf(type).Keys]);
     }
+
+    // Only our own types' members are read (anything else gets no members), and the csproj roots our assembly
+    // (TrimmerRootAssembly), so trimming keeps every property a layout may see.
+    const string RootedJustification = "Only types of the impactsite assembly, which is rooted whole when trimmed.";
 
     [GeneratedRegex("([a-z0-9])([A-Z])")]
     private static partial Regex Snake();
