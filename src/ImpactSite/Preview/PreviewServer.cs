@@ -354,9 +354,7 @@ public sealed class PreviewServer : IAsyncDisposable
         }
     }
 
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
-        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    public const string ContentSecurityPolicy = Render.Hosting.SecurityPolicy.Public;
 
     static async Task Send(HttpResponse response, PreviewResponse answer)
     {

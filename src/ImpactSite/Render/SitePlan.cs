@@ -3,6 +3,8 @@ using System.Text;
 using ImpactSite.Model;
 using ImpactSite.Render.Assets;
 using ImpactSite.Render.Data;
+using ImpactSite.Render.Editor;
+using ImpactSite.Render.Hosting;
 using ImpactSite.Render.Pages;
 using ImpactSite.Render.Templates;
 using ImpactSite.Validate;
@@ -49,6 +51,9 @@ public sealed class SitePlan
         plan.AddPage(pages.NotFound());
         plan.AddRedirects(pages);
         plan.AddStaticFiles();
+        // Last: the host's headers name every top-level folder and file planned above.
+        var published = plan.files.Keys.ToList();
+        plan.Add(NetlifyHeaders.Path, null, () => NetlifyHeaders.Make(published));
         return plan;
     }
 
@@ -117,9 +122,11 @@ public sealed class SitePlan
             Add(asset, asset, () => ImageMetadata.Publish(asset, File.ReadAllBytes(Path.Combine(graph.InputRoot, asset)), diagnostics));
         foreach (var file in theme.StaticFiles)
             Add("theme/" + file, null, () => File.ReadAllBytes(Path.Combine(theme.Root, "static", file)));
-        // The browser editor (Decap CMS): theme/admin/** is published as it is at /admin/ (docs/editing-in-the-browser.md).
+        // The browser editor (Decap CMS): theme/admin/** is published as it is at /admin/, with its configuration
+        // generated from the content kinds (docs/editing-in-the-browser.md).
         var admin = Path.Combine(theme.Root, "admin");
         if (!Directory.Exists(admin)) return;
+        Add(EditorConfigFile.Path, null, () => EditorConfigFile.Make(graph, diagnostics));
         foreach (var file in Directory.EnumerateFiles(admin, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             Add("admin/" + Path.GetRelativePath(admin, file).Replace('\\', '/'), null, () => File.ReadAllBytes(file));
     }
