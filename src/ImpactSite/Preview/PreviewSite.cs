@@ -91,6 +91,7 @@ public static class ContentTypes
         [".mjs"] = "text/javascript; charset=utf-8",
         [".json"] = "application/json; charset=utf-8",
         [".xml"] = "application/xml; charset=utf-8",
+        [".yml"] = "text/yaml; charset=utf-8", // the browser editor's config.yml
         [".png"] = "image/png",
         [".jpg"] = "image/jpeg",
         [".jpeg"] = "image/jpeg",

@@ -27,9 +27,9 @@ public static class DecapConfig
 {
     public const string PeopleCollection = "people", SiteCollection = "site", StudiesCollection = "studies";
 
-    /// <summary>The date shown in the browser's own date picker (DD/MM/YYYY on a page in en-GB) and stored as the
-    /// contract's ISO date, with no time and no time zone.</summary>
-    const string IsoDate = "YYYY-MM-DD";
+    /// <summary>theme/admin/uk-date.js: typed and shown as DD/MM/YYYY, stored as the contract's YYYY-MM-DD, no time
+    /// and no time zone. Decap's own date field follows the computer's settings (often MM/DD/YYYY) instead.</summary>
+    public const string UkDateWidget = "uk-date";
 
     public static string MeetingsCollection(string study) => $"meetings-{study}";
     public static string DecisionsCollection(string study) => $"decisions-{study}";
@@ -61,7 +61,8 @@ public static class DecapConfig
         foreach (var study in studies)
         {
             var studyContext = context with { Study = study.Slug };
-            var name = study.Title.ToUpperInvariant();
+            // Short, as the study is known ("CALM WATERS"): the label also names the collection in commit messages.
+            var name = study.Slug.Replace('-', ' ').ToUpperInvariant();
             collections.Add(FolderCollection(ContentKinds.Meeting, MeetingsCollection(study.Slug), $"{name}: meetings", $"input/studies/{study.Slug}/meetings", studyContext, extra: new()
             {
                 ["label_singular"] = $"{name} meeting",
@@ -198,12 +199,7 @@ public static class DecapConfig
                 case KeyType.Text: yield return ("widget", "string"); break;
                 case KeyType.Markdown or KeyType.InlineMarkdown: yield return ("widget", "text"); break;
                 case KeyType.Boolean: yield return ("widget", "boolean"); break;
-                case KeyType.Date:
-                    yield return ("widget", "datetime");
-                    yield return ("format", IsoDate);
-                    yield return ("date_format", IsoDate);
-                    yield return ("time_format", false);
-                    break;
+                case KeyType.Date: yield return ("widget", UkDateWidget); break;
                 case KeyType.WholeNumber:
                     yield return ("widget", "number");
                     yield return ("value_type", "int");
