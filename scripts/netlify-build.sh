@@ -6,4 +6,8 @@ if ! dotnet --list-sdks 2>/dev/null | grep -q '^10\.'; then
   bash /tmp/dotnet-install.sh --channel 10.0 --install-dir "$HOME/.dotnet"
   export PATH="$HOME/.dotnet:$PATH"
 fi
+# Netlify clones only recent history; frozen releases are rebuilt from older commits (docs/hosting.md).
+if [ "$(git rev-parse --is-shallow-repository 2>/dev/null)" = "true" ]; then
+  git fetch --unshallow --quiet
+fi
 dotnet run --project src/ImpactSite -c Release -- build

@@ -61,7 +61,7 @@ public static class Steps
             SitePlan? plan = null;
             rows.Add(Measure("plan (SitePlan.For: every file's path, source and maker)", () => plan = SitePlan.For(graph, loaded, diagnostics)));
             if (plan is null) return Fail(diagnostics, input);
-            rows.Add(Measure("prose (SiteRenderer.RenderProse: Markdig, sanitiser, plain text)", () => SiteRenderer.RenderProse(graph, diagnostics)));
+            rows.Add(Measure("prose (SiteRenderer.RenderProse: Markdig, sanitiser, plain text)", () => SiteRenderer.RenderProse(graph)));
             var rendered = new Collected();
             rows.Add(Measure("make files (templates, data files, assets; kept in memory)", () => Parallel.ForEach(plan.Files.Values, f => rendered.Add(f.Make()))));
             files = rendered.Files;

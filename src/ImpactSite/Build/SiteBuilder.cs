@@ -13,8 +13,10 @@ public sealed record PreparedSite(string InputRoot, SiteGraph? Graph, SitePlan? 
 /// <summary>
 /// The one build function: (input, theme, build date) -> files. Files stream through render and checks into the
 /// request's output (a staging folder, memory, or nowhere); the CLI and the preview server decide what that output is.
-/// Its two halves are public for the preview, which makes each page when it is asked for and checks the whole site
-/// behind it: <see cref="Prepare"/> (read, model, plan) and <see cref="MakeAndCheck"/> (make every file through the checks).
+/// The steps and their order live here only: <see cref="Build"/> is <see cref="Prepare"/> (read, model, plan), all prose
+/// rendered at once, then <see cref="MakeAndCheck"/> (every file through the checks, then every prose problem). The
+/// preview, which makes each page when it is asked for and checks the whole site behind it, is
+/// <see cref="PrepareForPreview"/> then the same <see cref="MakeAndCheck"/>; its tests drive exactly these two.
 /// </summary>
 public static class SiteBuilder
 {
@@ -24,7 +26,7 @@ public static class SiteBuilder
         var (graph, plan, diagnostics, steps) = (prepared.Graph, prepared.Plan, prepared.Diagnostics, prepared.Steps);
         if (graph is null || plan is null) return new([], diagnostics.Sorted(), graph) { Timings = steps.Timings };
 
-        steps.Run("Rendering markdown", () => SiteRenderer.RenderProse(graph, diagnostics));
+        steps.Run("Rendering markdown", () => SiteRenderer.RenderProse(graph));
         var memory = request.Output is null ? new MemoryOutput() : null;
         MakeAndCheck(prepared, request.Output ?? memory!);
         var files = diagnostics.HasErrors ? [] : memory?.Files ?? [];
@@ -53,22 +55,33 @@ public static class SiteBuilder
             : Task.Run(() => steps.Run("Loading the theme", () => Theme.Load(request.ThemeRoot, diagnostics)));
         var graph = steps.Run("Reading the content", () =>
             SiteGraphBuilder.Build(request.InputRoot, request.BuildDate, request.IncludeDrafts, diagnostics, request.Cache));
+        if (graph is not null) steps.Run("Rebuilding releases from git", () => StudyReleases.Freeze(graph, request.InputRoot, diagnostics, request.Cache));
         var theme = loadingTheme.GetAwaiter().GetResult();
         var plan = graph is null || theme is null ? null : steps.Run("Planning pages", () => SitePlan.For(graph, theme, diagnostics));
         return new(request.InputRoot, graph, plan, diagnostics, steps);
     }
 
+    /// <summary>The preview's half: the site read and planned, with prose set to render when a page first shows it.</summary>
+    public static PreparedSite PrepareForPreview(BuildRequest request)
+    {
+        var prepared = Prepare(request);
+        if (prepared.Graph is { } graph) SiteRenderer.DeferProse(graph);
+        return prepared;
+    }
+
     /// <summary>
-    /// Makes every planned file, checks it (page structure, withheld names) and hands it to the output, then checks the
-    /// links between pages. Prose must be rendered first, or set to render on first use.
+    /// Makes every planned file, checks it (page structure, withheld names) and hands it to the output, checks the
+    /// links between pages, then reports what rendering found in every entry's prose (also prose no page shows). Prose
+    /// must be rendered first, or set to render on first use.
     /// </summary>
     public static void MakeAndCheck(PreparedSite site, IOutputSink output, ParallelOptions? parallel = null)
     {
         if (site.Graph is not { } graph || site.Plan is not { } plan) return;
         var links = new HtmlChecks(graph.Site, site.InputRoot, site.Diagnostics);
-        var checkedOutput = new CheckedOutput(links, LeakGuard.For(graph.People.Values, site.InputRoot, site.Diagnostics), output);
+        var checkedOutput = new CheckedOutput(links, LeakGuard.For(graph.People.Values.Concat(graph.FormerPeople), site.InputRoot, site.Diagnostics), output);
         site.Steps.Run("Making, checking and writing files", () => SiteRenderer.MakeAll(plan, checkedOutput.Add, parallel));
         var published = plan.Files.Keys.ToHashSet(StringComparer.Ordinal);
         site.Steps.Run("Checking links", () => links.Finish(published));
+        SiteRenderer.ReportProse(graph, site.Diagnostics, parallel?.CancellationToken ?? default);
     }
 }

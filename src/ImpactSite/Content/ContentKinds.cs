@@ -23,4 +23,8 @@ public static class ContentKinds
     /// <summary>The involvement standards a meeting, decision or post may be tagged with.</summary>
     public static KeySpec StandardsKey(string what) => new("standards", KeyType.Choices, "Involvement standards",
         $"Which involvement standards {what} shows.", Need.Optional) { Values = Standards.All.Select(s => s.Id).ToList() };
+
+    /// <summary>The research stage a meeting or decision was about (a decision without one takes its meeting's).</summary>
+    public static KeySpec StageKey(string what) => new("stage", KeyType.Choice, "Research stage",
+        $"The research stage {what} was about, for the figures by stage.", Need.Optional) { Values = ResearchStages.Ids };
 }

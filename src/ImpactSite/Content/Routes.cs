@@ -6,7 +6,8 @@ public static class Routes
 {
     public const string Home = "/", Studies = "/studies/", Blog = "/blog/", Search = "/search/", Feed = "/feed.xml",
         Sitemap = "/sitemap.xml", Robots = "/robots.txt", NotFound = "/404.html", SearchIndex = "/search/index.json",
-        Redirects = "/_redirects", Theme = "/theme/", Admin = "/admin/";
+        Redirects = "/_redirects", Theme = "/theme/", Admin = "/admin/",
+        DataPackage = "/datapackage.json", SiteEvidenceCsv = "/evidence.csv", EvidenceSchema = "/schema/evidence-v2.json";
 
     public static string Study(string study) => $"/studies/{study}/";
     public static string Decisions(string study) => $"/studies/{study}/decisions/";
@@ -14,8 +15,13 @@ public static class Routes
     public static string Meetings(string study) => $"/studies/{study}/meetings/";
     public static string Meeting(string study, string slug) => $"/studies/{study}/meetings/{slug}/";
     public static string StudyFeed(string study) => $"/studies/{study}/feed.xml";
-    public static string EvidenceJson(string study) => $"/studies/{study}/evidence.json";
-    public static string EvidenceCsv(string study) => $"/studies/{study}/evidence.csv";
+    /// <summary>A frozen release of a study, by its date ("2026-12-01").</summary>
+    public static string Release(string study, string date) => $"/studies/{study}/releases/{date}/";
+    /// <summary>The evidence files beside a study's page or a release's page (give that page's route).</summary>
+    public static string EvidenceJson(string page) => page + "evidence.json";
+    public static string EvidenceCsv(string page) => page + "evidence.csv";
+    /// <summary>"Cite this" for reference managers beside a study or release page: ris, bib or json (CSL-JSON).</summary>
+    public static string Cite(string page, string extension) => page + "cite." + extension;
     public static string Post(string slug) => $"/blog/{slug}/";
     public static string Page(string slug) => $"/{slug}/";
 

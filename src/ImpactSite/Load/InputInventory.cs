@@ -30,7 +30,7 @@ public sealed partial class InputInventory
 
     /// <summary>Folder names, file names and URLs the build itself publishes; a free page may not take them.</summary>
     public static readonly IReadOnlySet<string> ReservedPageSlugs =
-        new HashSet<string> { "studies", "blog", "search", "assets", "theme", "admin", "feed", "sitemap", "404" };
+        new HashSet<string> { "studies", "blog", "search", "assets", "theme", "admin", "feed", "sitemap", "404", "schema" };
 
     public static InputInventory Scan(string root, DiagnosticBag diagnostics)
     {

@@ -23,6 +23,10 @@ public sealed class ContentCache
     internal Dictionary<string, EntryRead<Post>> Posts { get; private set; } = [];
     internal Dictionary<string, EntryRead<FreePage>> Pages { get; private set; } = [];
 
+    /// <summary>Releases rebuilt from git by the last build, by what they were rebuilt from (Build/StudyReleases): a
+    /// release costs a read of the study from history, and nothing it was read from has changed while the key is the same.</summary>
+    internal Dictionary<string, FrozenRelease> Releases { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>
     /// The files changed since the last build, when every change is an edit to a file the last inventory holds (so it
     /// still stands, and every other file can be trusted unchanged); null when the input must be looked at again.

@@ -2,6 +2,7 @@ using ImpactSite.Content;
 using ImpactSite.Content.Decisions;
 using ImpactSite.Content.People;
 using ImpactSite.Content.Settings;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Model;
 
@@ -15,6 +16,7 @@ public static class ContentKeys
     public static IReadOnlySet<string> Meeting => ContentKinds.Meeting.KeyNames;
     public static IReadOnlySet<string> Decision => ContentKinds.Decision.KeyNames;
     public static readonly IReadOnlySet<string> DecisionUpdate = Names(DecisionKind.UpdateFields);
+    public static readonly IReadOnlySet<string> StudyRelease = Names(StudyKind.ReleaseFields);
     public static IReadOnlySet<string> Post => ContentKinds.Post.KeyNames;
     public static IReadOnlySet<string> Page => ContentKinds.Page.KeyNames;
 

@@ -23,8 +23,10 @@ public abstract class Entry(EntryHeader header)
     public Prose Body => header.Body;
     /// <summary>Site route such as "/studies/bridge/"; links use <see cref="Url"/>, which adds base_url's path.</summary>
     public string Route => header.Route;
-    /// <summary>From front matter, else from git history (filled by the model step).</summary>
+    /// <summary>The last meaningful change (filled by the model step, <see cref="LastUpdated"/>); null when nothing dates it.</summary>
     public DateOnly? Updated { get; set; } = header.Updated;
+    /// <summary>The 'updated' the front matter gives, if any.</summary>
+    public DateOnly? ExplicitUpdated => header.Updated;
     public string Url { get; set; } = "";
     public string AbsoluteUrl { get; set; } = "";
     /// <summary>"History of this page" link, when site.yml names the repository.</summary>
@@ -42,12 +44,16 @@ public abstract class Entry(EntryHeader header)
     public string SearchLabel => ContentKind.SearchLabel;
     /// <summary>The date a reader would file this under (meeting date, post date, date raised).</summary>
     public abstract DateOnly? Date { get; }
+
+    /// <summary>The latest dated event the file itself records (a meeting's date, a response, an update step).</summary>
+    public virtual DateOnly? LatestEvent => Date;
 }
 
 public sealed class Study(EntryHeader header) : Entry(header)
 {
     public override ContentKind ContentKind => ContentKinds.Study;
     public override DateOnly? Date => Started;
+    public override DateOnly? LatestEvent => new[] { Started, Ended }.Concat(Releases.Select(r => (DateOnly?)r.Date)).Max();
     public required Prose Summary { get; init; }
     public required string Status { get; init; }
     public DateOnly? Started { get; init; }
@@ -55,6 +61,12 @@ public sealed class Study(EntryHeader header) : Entry(header)
     public string? Funder { get; init; }
     public string? FunderReference { get; init; }
     public IReadOnlyList<string> Groups { get; init; } = [];
+    /// <summary>Frozen, citable snapshots the study declares (<c>releases</c>), oldest first.</summary>
+    public IReadOnlyList<StudyRelease> Releases { get; init; } = [];
+    /// <summary>A DOI minted for the study as a whole (e.g. by Zenodo), shown wherever it is cited.</summary>
+    public string? Doi { get; init; }
+    /// <summary>The releases as rebuilt from git history by the build (empty until then, or when one could not be).</summary>
+    public IReadOnlyList<FrozenRelease> FrozenReleases { get; set; } = [];
     public Prose? InvolvementAim { get; init; }
     public Prose? InvolvementMethods { get; init; }
     public Prose? Discussion { get; init; }
@@ -84,7 +96,11 @@ public sealed class Meeting(EntryHeader header) : Entry(header)
     public Person? Chair { get; init; }
     public int? AttendeeCount { get; init; }
     public IReadOnlyList<string> Standards { get; init; } = [];
+    /// <summary>The research stage the meeting was about (<see cref="ResearchStages"/>), if given.</summary>
+    public string? Stage { get; init; }
     public List<Decision> DecisionsRaised { get; } = [];
+    /// <summary>How many people took part: attendee_count when given, else those listed.</summary>
+    public int Attendance => Math.Max(AttendeeCount ?? 0, Attendees.Count);
 
     public string? FormatLabel => Format switch { "in-person" => "In person", "online" => "Online", "hybrid" => "Hybrid (in person and online)", _ => null };
     /// <summary>Attendees listed by credit plus those present but not listed.</summary>
@@ -112,9 +128,15 @@ public sealed class Decision(EntryHeader header) : Entry(header)
     public string? DecidedBy { get; init; }
     public IReadOnlyList<string> Standards { get; init; } = [];
     public IReadOnlyList<DecisionUpdate> Updates { get; init; } = [];
+    public string? OwnStage { get; init; }
+    /// <summary>Its own 'stage', else that of the meeting it was raised at.</summary>
+    public string? Stage => OwnStage ?? RaisedAt?.Stage;
 
     public override IEnumerable<Prose> AllProse =>
         new[] { Body, YouSaid, WeDid, Reason }.OfType<Prose>().Concat(Updates.Select(u => u.Note));
+
+    public override DateOnly? LatestEvent =>
+        new DateOnly?[] { Raised, Responded }.Concat(Updates.Select(u => (DateOnly?)u.Date)).Max();
 
     public string StatusLabel => DecisionStatus.Label(Status);
     public bool IsResponded => WeDid is not null;
@@ -141,4 +163,6 @@ public sealed class FreePage(EntryHeader header) : Entry(header)
 {
     public override ContentKind ContentKind => ContentKinds.Page;
     public override DateOnly? Date => Updated;
+    /// <summary>A free page records no dates of its own: git history dates it.</summary>
+    public override DateOnly? LatestEvent => null;
 }

@@ -24,9 +24,12 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
             f.Error(f.ValueAt("ended"), $"'ended' ({e:yyyy-MM-dd}) is before 'started' ({s:yyyy-MM-dd}): check both dates.");
         if (status == "completed" && ended is null)
             f.Warning(f.KeyAt("status"), "the study is 'completed' but has no 'ended' date: add 'ended: YYYY-MM-DD'.");
+        var releases = ReadReleases(f);
+        var doi = Doi.Read(f);
         if (header is null || summary is null || status is null) return null;
         return new Study(header)
         {
+            Releases = releases, Doi = doi,
             Summary = summary, Status = status, Started = started, Ended = ended,
             Funder = f.Text("funder"), FunderReference = f.Text("funder_reference"),
             Groups = f.List("groups").Select(g => g.Value).ToList(),
@@ -35,6 +38,24 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
             Discussion = Prose(f, "discussion", inline: false),
             Reflections = Prose(f, "reflections", inline: false),
         };
+    }
+
+    /// <summary>The study's frozen releases, oldest first; one per date, since the date is the release's address.</summary>
+    static IReadOnlyList<StudyRelease> ReadReleases(YamlFields f)
+    {
+        var releases = new List<StudyRelease>();
+        foreach (var item in f.Mappings("releases"))
+        {
+            item.WarnUnknownKeys(ContentKeys.StudyRelease);
+            var date = item.Date("date", required: true);
+            var title = item.Text("title", required: true, example: "End-of-grant report");
+            var doi = Doi.Read(item);
+            if (date is null || title is null) continue;
+            if (releases.Any(r => r.Date == date))
+                item.Error(item.ValueAt("date"), $"there is already a release dated {date:yyyy-MM-dd}: a study has at most one release a day (the date is its address). Remove one, or change its date.");
+            else releases.Add(new StudyRelease(date.Value, title, doi, item.At));
+        }
+        return releases.OrderBy(r => r.Date).ToList();
     }
 
     public Meeting? ReadMeeting(FrontMatterDocument doc, Study study, string slug)
@@ -55,11 +76,12 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
         var standards = StandardsList(f);
         var format = f.OneOf("format", ContentKeys.MeetingFormats);
         var chair = OnePerson(f, "chair");
+        var stage = f.OneOf("stage", ResearchStages.Ids);
         if (header is null || date is null) return null;
         return new Meeting(header)
         {
             Study = study, Held = date.Value, Group = group, Format = format, Attendees = attendees,
-            Chair = chair, AttendeeCount = count, Standards = standards,
+            Chair = chair, AttendeeCount = count, Standards = standards, Stage = stage,
         };
     }
 
@@ -84,12 +106,13 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
         CheckResponse(f, status, weDid, responded, raised, reason);
         var updates = f.Mappings("updates").Select(u => ReadUpdate(u, raised, responded)).OfType<DecisionUpdate>().ToList();
         var standards = StandardsList(f);
+        var stage = f.OneOf("stage", ResearchStages.Ids);
         if (header is null || raised is null || youSaid is null || status is null) return null;
         return new Decision(header)
         {
             Study = study, Raised = raised.Value, RaisedAt = raisedAt, RaisedBy = raisedBy, YouSaid = youSaid, Status = status,
             WeDid = weDid, Responded = weDid is null ? null : responded, Reason = reason, DecidedBy = f.Text("decided_by"),
-            Standards = standards, Updates = updates.OrderBy(u => u.Date).ToList(),
+            Standards = standards, Updates = updates.OrderBy(u => u.Date).ToList(), OwnStage = stage,
         };
     }
 

@@ -15,6 +15,11 @@ public sealed class SiteGraph
     public required IReadOnlyList<string> Assets { get; init; }
     /// <summary>Source paths of drafts left out of this build, so a link to one gets a precise message.</summary>
     public required IReadOnlySet<string> LeftOutDrafts { get; init; }
+    /// <summary>
+    /// People a release's content named who have since left people.yml (filled when releases are rebuilt): credited by
+    /// role there, and their stored names guarded like every withheld name.
+    /// </summary>
+    public IReadOnlyList<Person> FormerPeople { get; set; } = [];
     /// <summary>The input's git commit, when it is in a repository.</summary>
     public string? SourceCommit { get; init; }
 

@@ -49,7 +49,7 @@ public static class SiteGraphBuilder
     {
         var problems = new DiagnosticBag();
         var inventory = InputInventory.Scan(inputRoot, problems);
-        return new Scan(inventory, problems.Sorted(), GitHistory.Read(inputRoot, MarkdownFiles(inventory)));
+        return new Scan(inventory, problems.Sorted(), GitHistory.Read(inputRoot, GitDatedFiles(inventory)));
     }
 
     /// <summary>site.yml and people.yml: the last build's reading of them when neither (nor anything else they depend on) changed.</summary>
@@ -76,9 +76,8 @@ public static class SiteGraphBuilder
         return file;
     }
 
-    static string[] MarkdownFiles(InputInventory inventory) =>
-        inventory.Studies.Values.SelectMany(s => s.Meetings.Concat(s.Decisions).Append(s.Index).OfType<string>())
-            .Concat(inventory.Posts).Concat(inventory.Pages).ToArray();
+    /// <summary>Only free pages are dated from git (<see cref="LastUpdated"/>): every other file records its own dates.</summary>
+    static string[] GitDatedFiles(InputInventory inventory) => inventory.Pages.ToArray();
 
     /// <summary>Parses a markdown file, or takes it from the cache when it has not changed.</summary>
     sealed class Parser(string root, ParseCache? cache)
@@ -248,6 +247,7 @@ public static class SiteGraphBuilder
             var site = context.Settings;
             if (site is null) return;
             foreach (var entry in study.Meetings.Concat<Entry>(study.Decisions).Prepend(study)) Complete(entry);
+            study.Updated = LastUpdated.OfStudy(study, context.Today);
             study.DecisionsUrl = site.Href(Routes.Decisions(study.Slug));
             study.MeetingsUrl = site.Href(Routes.Meetings(study.Slug));
             foreach (var decision in study.Decisions)
@@ -265,7 +265,7 @@ public static class SiteGraphBuilder
             var history = context.Scan.History;
             entry.Url = site.Href(entry.Route);
             entry.AbsoluteUrl = site.Absolute(entry.Route);
-            entry.Updated ??= history.LastChanged(entry.SourcePath);
+            entry.Updated = LastUpdated.Of(entry, history, context.Today);
             if (site.RepositoryUrl is { } repo && history.Branch is { } branch)
                 entry.HistoryUrl = $"{repo}/commits/{branch}/{history.InRepository(entry.SourcePath)}";
         }

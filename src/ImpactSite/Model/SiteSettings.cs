@@ -15,6 +15,11 @@ public sealed class SiteSettings
     public string? ContactEmail { get; init; }
     public int OverdueAfterDays { get; init; } = 90;
     public string? RepositoryUrl { get; init; }
+    /// <summary>'repository_public: true': only then may pages link to a commit (a private repository's links are dead ends
+    /// at best, and name what is not meant to be seen).</summary>
+    public bool RepositoryPublic { get; init; }
+    /// <summary>'data_licence', or null when none was given.</summary>
+    public DataLicence? DataLicence { get; init; }
     public IReadOnlyList<string> Frameworks { get; init; } = [Standards.UkStandards];
 
     /// <summary>The path part of base_url ("/" or "/impact/"), so a site can live below a domain's root.</summary>

@@ -18,6 +18,7 @@ public static class SiteSettingsReader
         var repository = f.Text("repository_url");
         if (repository is not null && !Uri.TryCreate(repository, UriKind.Absolute, out _))
             f.Error(f.ValueAt("repository_url"), "'repository_url' must be an absolute address such as https://git.example.org/team/site.");
+        var licence = DataLicence.Read(f);
         if (title is null || baseUrl is null) return null;
         return new SiteSettings
         {
@@ -28,6 +29,8 @@ public static class SiteSettingsReader
             ContactEmail = f.Text("contact_email"),
             OverdueAfterDays = overdue is > 0 ? overdue.Value : 90,
             RepositoryUrl = repository?.TrimEnd('/'),
+            RepositoryPublic = f.Flag("repository_public"),
+            DataLicence = licence,
             Frameworks = frameworks.Count == 0 ? [Standards.UkStandards]
                 : frameworks.Select(x => x.Value).Where(Standards.Frameworks.Contains).Distinct().ToList(),
         };

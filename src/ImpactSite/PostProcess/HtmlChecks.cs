@@ -20,7 +20,7 @@ public sealed class HtmlChecks(SiteSettings site, string inputRoot, DiagnosticBa
     readonly ConcurrentBag<(Page Page, string[] Urls)> pages = [];
     readonly ConcurrentDictionary<string, string> urls = new(StringComparer.Ordinal);
 
-    public static bool IsPage(string path) => path.EndsWith(".html", StringComparison.Ordinal);
+    public static bool IsPage(string path) => OutputFormat.For(path).IsPage;
 
     public void Inspect(OutputFile file)
     {

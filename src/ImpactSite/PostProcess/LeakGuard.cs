@@ -18,8 +18,6 @@ namespace ImpactSite.PostProcess;
 /// </summary>
 public sealed partial class LeakGuard
 {
-    static readonly HashSet<string> TextExtensions = [".html", ".xml", ".json", ".csv", ".txt", ".js", ".css", ".svg", ".md", ".webmanifest", ".yml", ""];
-
     readonly NameMatcher names;
     readonly string inputRoot;
     readonly DiagnosticBag diagnostics;
@@ -46,7 +44,7 @@ public sealed partial class LeakGuard
     /// <summary>Reports every withheld name in the file; true when there is none.</summary>
     public bool Inspect(OutputFile file)
     {
-        IReadOnlyCollection<Person> found = TextExtensions.Contains(Path.GetExtension(file.Path))
+        IReadOnlyCollection<Person> found = OutputFormat.For(file.Path).IsText
             ? FindInText(file.Text ?? Encoding.UTF8.GetString(file.Content), names)
             : names.FindInBytes(file.Content);
         foreach (var person in found) Report(file, person);

@@ -192,8 +192,7 @@ public sealed class PreviewServer : IAsyncDisposable
             // A theme that does not load stays null, and the build itself then reports why.
             if (theme is null || changed.Any(IsThemeFile)) theme = Theme.Load(options.Theme, new DiagnosticBag());
             content.Changed(InInput(changed));
-            prepared = SiteBuilder.Prepare(new BuildRequest(options.Input, options.Theme, today, options.IncludeDrafts, theme, Cache: content));
-            if (prepared.Graph is { } graph) SiteRenderer.DeferProse(graph);
+            prepared = SiteBuilder.PrepareForPreview(new BuildRequest(options.Input, options.Theme, today, options.IncludeDrafts, theme, Cache: content));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -260,7 +259,6 @@ public sealed class PreviewServer : IAsyncDisposable
         try
         {
             SiteBuilder.MakeAndCheck(prepared, IOutputSink.Discard, new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = 1 });
-            SiteRenderer.ReportProse(prepared.Graph!, prepared.Diagnostics, cancel); // prose no page shows is checked too
         }
         catch (OperationCanceledException) { return; }
         var diagnostics = prepared.Diagnostics.Sorted();
@@ -333,10 +331,10 @@ public sealed class PreviewServer : IAsyncDisposable
                     await hub.ServeAsync(context, () => site.Build, stopping.Token);
                     return;
                 case PageInjector.ReloadScriptPath:
-                    await Send(response, new(200, System.Text.Encoding.UTF8.GetBytes(PageInjector.ReloadScript), ContentTypes.For(path)));
+                    await Send(response, new(200, System.Text.Encoding.UTF8.GetBytes(PageInjector.ReloadScript), OutputFormat.For(path).MediaType));
                     return;
                 case PageInjector.OverlayStylesheetPath:
-                    await Send(response, new(200, System.Text.Encoding.UTF8.GetBytes(PageInjector.OverlayStylesheet), ContentTypes.For(path)));
+                    await Send(response, new(200, System.Text.Encoding.UTF8.GetBytes(PageInjector.OverlayStylesheet), OutputFormat.For(path).MediaType));
                     return;
             }
             await firstBuild.Task.WaitAsync(context.RequestAborted);

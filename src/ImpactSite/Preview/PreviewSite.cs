@@ -1,3 +1,4 @@
+using ImpactSite.Render;
 using System.Text;
 
 namespace ImpactSite.Preview;
@@ -60,7 +61,7 @@ public sealed class PreviewSite
         var relative = path[BasePath.Length..];
         var key = relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative;
         if (Files.TryGetValue(key, out var content))
-            return IsHtml(key) ? Html(200, Encoding.UTF8.GetString(content)) : new(200, content, ContentTypes.For(key));
+            return IsHtml(key) ? Html(200, Encoding.UTF8.GetString(content)) : new(200, content, OutputFormat.For(key).MediaType);
         if (!relative.EndsWith('/') && relative.Length > 0 && Files.ContainsKey(relative + "/index.html"))
             return Redirect(path + "/" + query);
         return NotFound();
@@ -69,45 +70,12 @@ public sealed class PreviewSite
     PreviewResponse NotFound() =>
         Files is not null && Files.TryGetValue("404.html", out var page)
             ? Html(404, Encoding.UTF8.GetString(page))
-            : new(404, "Not found.\n"u8.ToArray(), ContentTypes.For("404.txt"));
+            : new(404, "Not found.\n"u8.ToArray(), OutputFormat.For("404.txt").MediaType);
 
     PreviewResponse Html(int status, string page) =>
-        new(status, Encoding.UTF8.GetBytes(PageInjector.Inject(page, this)), ContentTypes.For("page.html"));
+        new(status, Encoding.UTF8.GetBytes(PageInjector.Inject(page, this)), OutputFormat.For("page.html").MediaType);
 
-    static PreviewResponse Redirect(string location) => new(302, [], ContentTypes.For("redirect.txt"), location);
+    static PreviewResponse Redirect(string location) => new(302, [], OutputFormat.For("redirect.txt").MediaType, location);
 
-    static bool IsHtml(string path) => path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);
-}
-
-/// <summary>Content types by file extension, for the files a site built by ImpactSite holds.</summary>
-public static class ContentTypes
-{
-    static readonly Dictionary<string, string> ByExtension = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [".html"] = "text/html; charset=utf-8",
-        [".htm"] = "text/html; charset=utf-8",
-        [".css"] = "text/css; charset=utf-8",
-        [".js"] = "text/javascript; charset=utf-8",
-        [".mjs"] = "text/javascript; charset=utf-8",
-        [".json"] = "application/json; charset=utf-8",
-        [".xml"] = "application/xml; charset=utf-8",
-        [".yml"] = "text/yaml; charset=utf-8", // the browser editor's config.yml
-        [".png"] = "image/png",
-        [".jpg"] = "image/jpeg",
-        [".jpeg"] = "image/jpeg",
-        [".gif"] = "image/gif",
-        [".webp"] = "image/webp",
-        [".avif"] = "image/avif",
-        [".svg"] = "image/svg+xml",
-        [".ico"] = "image/x-icon",
-        [".csv"] = "text/csv; charset=utf-8",
-        [".txt"] = "text/plain; charset=utf-8",
-        [".md"] = "text/plain; charset=utf-8",
-        [".pdf"] = "application/pdf",
-        [".woff2"] = "font/woff2",
-        [".woff"] = "font/woff",
-    };
-
-    public static string For(string path) =>
-        ByExtension.TryGetValue(Path.GetExtension(path), out var type) ? type : "application/octet-stream";
+    static bool IsHtml(string path) => OutputFormat.For(path).IsPage;
 }

@@ -105,15 +105,41 @@ public sealed class SitePlan
         Add(PathOf(Routes.Feed), null, () => AtomFeed.Write(graph, site.Title, Routes.Feed, Routes.Home, graph.Posts.Cast<Entry>().Concat(graph.Decisions)));
         Add(PathOf(Routes.Sitemap), null, () => Sitemap.Write(site, pages));
         Add(PathOf(Routes.Robots), null, () => Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {site.Absolute(Routes.Sitemap)}\n"));
+        var citations = new Citations(graph);
+        var live = new Evidence.Provenance(site.Absolute(Routes.EvidenceSchema), site.DataLicence, null, graph.SourceCommit);
+        var documents = new List<Lazy<Evidence.Document>>();
         foreach (var study in graph.Studies)
         {
-            // One evidence document per study for both formats, made by whichever file is made first.
-            var evidence = new Lazy<Evidence.Document>(() => Evidence.For(study, graph.BuildDate));
-            Add(PathOf(Routes.EvidenceJson(study.Slug)), study.SourcePath, () => Evidence.ToJson(evidence.Value));
-            Add(PathOf(Routes.EvidenceCsv(study.Slug)), study.SourcePath, () => Evidence.ToCsv(evidence.Value));
+            // One evidence document per study for both formats and the site-wide table, made by whichever file is made first.
+            var evidence = new Lazy<Evidence.Document>(() => Evidence.For(study, graph.BuildDate, live));
+            documents.Add(evidence);
+            Add(PathOf(Routes.EvidenceJson(study.Route)), study.SourcePath, () => Evidence.ToJson(evidence.Value));
+            Add(PathOf(Routes.EvidenceCsv(study.Route)), study.SourcePath, () => Evidence.ToCsv(evidence.Value));
+            AddCitationFiles(study.Route, study.SourcePath, () => citations.ForStudy(study));
+            foreach (var frozen in study.FrozenReleases)
+            {
+                var then = new Lazy<Evidence.Document>(() =>
+                    Evidence.For(frozen.Snapshot, frozen.Release.Date, live with { Release = frozen.Release.Date, SourceCommit = frozen.Commit }));
+                Add(PathOf(Routes.EvidenceJson(frozen.Route)), study.SourcePath, () => Evidence.ToJson(then.Value));
+                Add(PathOf(Routes.EvidenceCsv(frozen.Route)), study.SourcePath, () => Evidence.ToCsv(then.Value));
+                AddCitationFiles(frozen.Route, study.SourcePath, () => citations.ForRelease(frozen));
+            }
             Add(PathOf(Routes.StudyFeed(study.Slug)), study.SourcePath, () => AtomFeed.Write(graph, $"{study.Title}: what happened to your suggestions",
                 Routes.StudyFeed(study.Slug), study.Route, study.Decisions.Cast<Entry>().Concat(graph.PostsAbout(study))));
         }
+        Add(PathOf(Routes.SiteEvidenceCsv), null, () => Evidence.ToSiteCsv(documents.Select(d => d.Value)));
+        Add(PathOf(Routes.DataPackage), null, () => DataPackage.Write(graph));
+        Add(PathOf(Routes.EvidenceSchema), null, () => EvidenceSchema.Write(site));
+    }
+
+    /// <summary>"Cite this" downloads beside a study or release page; the citation is made with the files, after the
+    /// study's prose is rendered (it quotes the summary).</summary>
+    void AddCitationFiles(string pageRoute, string source, Func<Citation> cite)
+    {
+        var citation = new Lazy<Citation>(cite);
+        Add(PathOf(Routes.Cite(pageRoute, "ris")), source, () => CitationFiles.Ris(citation.Value));
+        Add(PathOf(Routes.Cite(pageRoute, "bib")), source, () => CitationFiles.BibTex(citation.Value));
+        Add(PathOf(Routes.Cite(pageRoute, "json")), source, () => CitationFiles.CslJson(citation.Value));
     }
 
     void AddStaticFiles()

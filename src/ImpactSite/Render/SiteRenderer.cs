@@ -28,15 +28,14 @@ public static class SiteRenderer
                 prose.RenderOnFirstUse(p => renderer.Render(p, entry.SourcePath));
     }
 
-    /// <summary>Renders every entry's prose, on all cores, and reports what rendering found.</summary>
-    public static void RenderProse(SiteGraph graph, DiagnosticBag diagnostics)
+    /// <summary>Renders every entry's prose, on all cores; <see cref="ReportProse"/> reports what rendering found.</summary>
+    public static void RenderProse(SiteGraph graph)
     {
         var renderer = new ProseRenderer(graph);
         Parallel.ForEach(graph.Entries, entry =>
         {
             foreach (var prose in entry.AllProse) renderer.Render(prose, entry.SourcePath);
         });
-        ReportProse(graph, diagnostics);
     }
 
     /// <summary>Reports the problems found in every entry's prose, rendering any not rendered yet.</summary>

@@ -86,6 +86,13 @@ public static class EntryTemplates
         t.Off("involvement_methods", Quote("How people were involved: groups, meetings, reviews."));
         t.Off("discussion", Quote("What involvement changed, and what it did not."));
         t.Off("reflections", Quote("What went well, and what you would do differently."));
+        t.Comment("A DOI for the study's data as a whole (for example from Zenodo), shown wherever the study is cited. Optional.");
+        t.Off("doi", "10.5281/zenodo.1234567");
+        t.Comment("Frozen, citable releases: each is the study as it stood at the end of its date (UTC), rebuilt from the git history,",
+            "and never changes. Optional. Each has a date (today or earlier), a title, and a doi once one is minted.");
+        t.Off("releases", "");
+        t.Line($"#   - date: {Iso(r.Date)}");
+        t.Line("#     title: \"End-of-grant report\"");
     }
 
     static void Meeting(TemplateWriter t, ScaffoldRequest r)
@@ -108,6 +115,7 @@ public static class EntryTemplates
         t.Comment("How many came in total, when not everyone is listed. Must be at least the number listed. Optional.");
         t.Off("attendee_count", "8");
         Standards(t, "this meeting");
+        Stage(t, "the meeting");
     }
 
     static void Decision(TemplateWriter t, ScaffoldRequest r)
@@ -136,6 +144,7 @@ public static class EntryTemplates
         t.Comment("Who made the call, such as a committee or a role. Optional. Plain text: never a person's name.");
         t.Off("decided_by", Quote("Trial steering committee"));
         Standards(t, "this decision");
+        Stage(t, "the suggestion");
         t.Comment("Steps before the final response, so contributors can see something is happening. Optional.",
             $"Each step has a date (not before 'raised'), a status ({string.Join(", ", DecisionStatus.All)}) and a short note.");
         t.Off("updates", "");
@@ -182,6 +191,12 @@ public static class EntryTemplates
         t.Comment($"Involvement standards {what} shows. Optional. Any of:",
             string.Join(", ", Content.Standards.All.Select(s => s.Id)) + ".");
         t.Off("standards", "[communications, impact]");
+    }
+
+    static void Stage(TemplateWriter t, string what)
+    {
+        t.Comment($"The research stage {what} was about, for the figures by stage. Optional. One of: {string.Join(", ", ResearchStages.Ids)}.");
+        t.Off("stage", "design");
     }
 
     static void PeopleHint(TemplateWriter t, ScaffoldRequest r) =>

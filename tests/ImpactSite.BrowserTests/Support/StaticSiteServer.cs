@@ -112,7 +112,7 @@ public sealed class StaticSiteServer : IAsyncDisposable
             }
 
             var bytes = await File.ReadAllBytesAsync(file).ConfigureAwait(false);
-            response.ContentType = ImpactSite.Preview.ContentTypes.For(file); // the same types the preview server sends
+            response.ContentType = ImpactSite.Render.OutputFormat.For(file).MediaType; // the same types the preview server sends
             response.ContentLength64 = bytes.Length;
             if (request.HttpMethod == "GET") await response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
         }

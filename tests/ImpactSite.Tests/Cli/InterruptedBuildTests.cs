@@ -3,7 +3,11 @@ using ImpactSite.Tests.Support;
 
 namespace ImpactSite.Tests.Cli;
 
-/// <summary>A build killed with SIGKILL at any moment leaves the previous site whole (or the new one whole), never a mix.</summary>
+/// <summary>
+/// A build killed with SIGKILL at any moment leaves the previous site whole (or the new one whole), never a mix. The
+/// kills are timed by what the build has done, not by the clock: as its staging folder gets its first file, a third of
+/// the site, and all of it.
+/// </summary>
 public sealed class InterruptedBuildTests
 {
     [Fact]
@@ -20,11 +24,18 @@ public sealed class InterruptedBuildTests
         var input = CliRunner.Snapshot(temp.Input);
 
         temp.Study("alpha", "funder: A changed funder");
-        foreach (var delay in new[] { 300, 900, 1600, 2500 })
+        var total = before.Count;
+        var killed = 0;
+        foreach (var staged in new[] { 1, total / 3, total })
         {
+            using var watcher = StagedFiles(temp.Root, staged, out var reached);
             var process = Start(temp.Root, env, args);
-            Thread.Sleep(delay);
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            Task.WaitAny([reached, process.WaitForExitAsync()], TimeSpan.FromMinutes(2));
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                killed++;
+            }
             process.WaitForExit();
             var after = CliRunner.Snapshot(Path.Combine(temp.Root, "output"));
             if (after.Count == before.Count && after.All(kv => before.TryGetValue(kv.Key, out var old) && old.AsSpan().SequenceEqual(kv.Value)))
@@ -33,10 +44,26 @@ public sealed class InterruptedBuildTests
             Assert.Equal(before.Keys, after.Keys); // the swap completed: the whole new site
         }
 
+        Assert.True(killed >= 2, $"only {killed} of the builds were still running when their kill point came");
         Assert.Equal(0, CliRunner.Invoke(temp.Root, env, args).ExitCode);
         Assert.Equal(["input", "output"], Directory.EnumerateFileSystemEntries(temp.Root).Select(p => Path.GetFileName(p)!).Order().ToArray());
         var inputAfter = CliRunner.Snapshot(temp.Input);
         Assert.Equal(input.Keys.Order(), inputAfter.Keys.Order()); // the build never writes into input/
+    }
+
+    /// <summary>Completes once the build's staging folder (.output.building-*) holds this many new entries.</summary>
+    static FileSystemWatcher StagedFiles(string root, int count, out Task reached)
+    {
+        var done = new TaskCompletionSource();
+        var seen = 0;
+        var watcher = new FileSystemWatcher(root) { IncludeSubdirectories = true, InternalBufferSize = 64 * 1024 };
+        watcher.Created += (_, e) =>
+        {
+            if (e.FullPath.Contains(".output.building-", StringComparison.Ordinal) && Interlocked.Increment(ref seen) >= count) done.TrySetResult();
+        };
+        watcher.EnableRaisingEvents = true;
+        reached = done.Task;
+        return watcher;
     }
 
     static Process Start(string workingDirectory, Dictionary<string, string> env, string[] args)

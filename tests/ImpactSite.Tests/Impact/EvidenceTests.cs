@@ -66,7 +66,7 @@ public sealed class EvidenceTests
         var rows = reader.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(6, rows.Count);
         Assert.Equal(["slug", "url", "title", "raised", "raised_at", "raised_by", "you_said", "status", "we_did", "responded",
-            "days_to_response", "reason", "decided_by", "standards", "url_of_meeting"], rows[0].Keys.ToArray());
+            "days_to_response", "reason", "decided_by", "standards", "url_of_meeting", "stage"], rows[0].Keys.ToArray());
         var d1 = rows.Single(r => (string)r["slug"] == "d1");
         Assert.Equal("Ana Testperson (LEAP member); Kite (Service user researcher)", d1["raised_by"]);
         Assert.Equal("30", d1["days_to_response"]);

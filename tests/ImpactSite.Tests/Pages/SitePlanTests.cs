@@ -12,8 +12,7 @@ public sealed class SitePlanTests(SampleSite sample) : IClassFixture<SampleSite>
     /// <summary>The sample site planned as the preview plans it: prose renders when a file first reads it.</summary>
     static SitePlan Plan()
     {
-        var prepared = SiteBuilder.Prepare(new BuildRequest(Repo.Input, Repo.Theme, SampleSite.Today));
-        SiteRenderer.DeferProse(prepared.Graph!);
+        var prepared = SiteBuilder.PrepareForPreview(new BuildRequest(Repo.Input, Repo.Theme, SampleSite.Today));
         return prepared.Plan!;
     }
 

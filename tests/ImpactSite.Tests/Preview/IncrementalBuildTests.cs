@@ -108,17 +108,18 @@ public sealed class IncrementalBuildTests : IDisposable
     void AssertSameAsFullBuild()
     {
         var expected = FullBuild();
-        var prepared = SiteBuilder.Prepare(new BuildRequest(input, Repo.Theme, Today, Cache: cache));
+        // Exactly what the preview runs after an edit: prepare with the cache, then make and check everything.
+        var prepared = SiteBuilder.PrepareForPreview(new BuildRequest(input, Repo.Theme, Today, Cache: cache));
         var made = new MemoryOutput();
-        if (prepared.Graph is { } graph)
-        {
-            SiteRenderer.DeferProse(graph);
-            SiteBuilder.MakeAndCheck(prepared, made);
-            SiteRenderer.ReportProse(graph, prepared.Diagnostics);
-        }
+        SiteBuilder.MakeAndCheck(prepared, made);
         var (full, preview) = (Lines(expected.Diagnostics), Lines(prepared.Diagnostics.Sorted()));
         Assert.True(full == preview, $"the full build reports:\n{full}\n\nthe preview:\n{preview}");
-        if (expected.Files.Count == 0) return;
+        if (expected.Files.Count == 0)
+        {
+            // The full build published nothing because of errors; the preview must then refuse to serve it too.
+            Assert.True(expected.Errors.Any() && prepared.Diagnostics.HasErrors, "the full build published nothing, yet reported no error");
+            return;
+        }
         Assert.Equal(expected.Files.Select(f => f.Path).Order(StringComparer.Ordinal), made.Files.Select(f => f.Path).Order(StringComparer.Ordinal));
         var byPath = made.Files.ToDictionary(f => f.Path);
         foreach (var file in expected.Files)

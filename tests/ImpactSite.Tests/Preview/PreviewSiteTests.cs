@@ -67,8 +67,9 @@ public sealed class PreviewSiteTests
     [InlineData("a.svg", "image/svg+xml")]
     [InlineData("a.csv", "text/csv; charset=utf-8")]
     [InlineData("a.txt", "text/plain; charset=utf-8")]
-    [InlineData("_redirects", "application/octet-stream")]
-    public void Content_types(string path, string type) => Assert.Equal(type, ContentTypes.For(path));
+    [InlineData("_redirects", "text/plain; charset=utf-8")]
+    [InlineData("a.unknownkind", "application/octet-stream")]
+    public void Content_types(string path, string type) => Assert.Equal(type, ImpactSite.Render.OutputFormat.For(path).MediaType);
 
     [Fact]
     public void The_script_goes_before_the_end_of_head_and_the_built_file_is_left_alone()

@@ -67,7 +67,13 @@ public sealed class XssTests
             $"---\ntitle: D\nraised: 2025-01-01\nyou_said: '{vector.Replace("'", "''")}'\nstatus: open\n---\n");
         var site = temp.Build();
         Assert.True(site.Result.Succeeded, site.Errors);
-        AssertClean(site.Page("/studies/alpha/decisions/d/").QuerySelector("main")!.InnerHtml);
-        AssertClean(System.Net.WebUtility.HtmlDecode(site.Text("feed.xml")));
+        var page = site.Page("/studies/alpha/decisions/d/");
+        AssertClean(page.QuerySelector("main")!.InnerHtml);
+        var feed = System.Net.WebUtility.HtmlDecode(site.Text("feed.xml"));
+        AssertClean(feed);
+        // The entry itself is still published, in the page and the feed: only the active content went.
+        Assert.Equal("D", page.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(page.QuerySelector(".you-said"));
+        Assert.Contains("<title>D (Open: not yet answered)</title>", site.Text("feed.xml"));
     }
 }

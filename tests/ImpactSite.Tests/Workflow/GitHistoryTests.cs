@@ -12,7 +12,7 @@ public sealed class GitHistoryTests
     public void Committed_files_get_their_last_change_date_history_link_and_the_source_commit()
     {
         using var temp = new TempSite();
-        temp.Write("site.yml", "title: T\nbase_url: https://impact.test.example/\nrepository_url: https://git.test.example/ppi/site\n")
+        temp.Write("site.yml", "title: T\nbase_url: https://impact.test.example/\nrepository_url: https://git.test.example/ppi/site\nrepository_public: true\n")
             .Write("pages/committed.md", "---\ntitle: Committed\n---\nx")
             .Write("pages/dated.md", "---\ntitle: Dated\nupdated: 2026-01-02\n---\nx");
         string sha, branch;
@@ -40,6 +40,12 @@ public sealed class GitHistoryTests
         Assert.Contains(sha[..7], footer.TextContent);
         Assert.NotNull(footer.QuerySelector($"a[href='https://git.test.example/ppi/site/commit/{sha}']"));
         Assert.Contains("1 June 2025", site.Page("/committed/").Body!.TextContent);
+
+        // A repository not said to be public is never linked to a commit; the commit is still named.
+        temp.Write("site.yml", "title: T\nbase_url: https://impact.test.example/\nrepository_url: https://git.test.example/ppi/site\n");
+        var unsaid = temp.Build().Page("/committed/").QuerySelector("footer")!;
+        Assert.Contains(sha[..7], unsaid.TextContent);
+        Assert.Null(unsaid.QuerySelector("a[href*='/commit/']"));
     }
 
     [Fact]

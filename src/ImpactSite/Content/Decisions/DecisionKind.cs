@@ -32,6 +32,7 @@ public sealed class DecisionKind : ContentKind
         new("reason", KeyType.InlineMarkdown, "Why not (all of) it", "Why the suggestion was not adopted, or not in full.", Need.Conditional) { RequiredWhen = "Required when the status is not-adopted or partly-adopted." },
         new("decided_by", KeyType.Text, "Decided by", "Who made the call: a group, such as \"Trial steering committee\", never a person's name."),
         ContentKinds.StandardsKey("this suggestion"),
+        ContentKinds.StageKey("this suggestion"),
         new("updates", KeyType.Steps, "Progress updates", "Steps before the final answer, such as \"considering: raised with the ethics committee\".") { Fields = UpdateFields },
     ];
 }

@@ -23,5 +23,6 @@ public sealed class MeetingKind : ContentKind
         new("chair", KeyType.Person, "Chair", "Who chaired it: one person id from people.yml (without @)."),
         new("attendee_count", KeyType.WholeNumber, "How many came", "How many came in total, when not everyone is listed. Must be at least the number listed."),
         ContentKinds.StandardsKey("this meeting"),
+        ContentKinds.StageKey("this meeting"),
     ];
 }

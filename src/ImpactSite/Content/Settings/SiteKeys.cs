@@ -14,6 +14,8 @@ public static class SiteKeys
         new("contact_email", KeyType.Text, "Contact e-mail", "Where readers can write to, shown in the footer."),
         new("overdue_after_days", KeyType.WholeNumber, "Overdue after (days)", "An unanswered suggestion older than this many days is shown as overdue (default 90)."),
         new("repository_url", KeyType.Text, "Source repository", "Where the site's files live, for \"history of this page\" links, such as https://github.com/team/site."),
+        new("repository_public", KeyType.Boolean, "Repository is public", "Tick only if anyone can read the repository: pages then link to the exact version they were built from."),
         new("frameworks", KeyType.Choices, "Involvement frameworks", "Which frameworks the impact pages report against (the UK Standards by default).") { Values = Standards.Frameworks },
+        new("data_licence", KeyType.Text, "Data licence", "The licence of the evidence downloads, as an SPDX identifier such as CC-BY-4.0. Without one, the data says no licence was given."),
     ];
 }

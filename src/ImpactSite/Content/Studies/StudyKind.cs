@@ -13,6 +13,14 @@ public sealed class StudyKind : ContentKind
     public override string Route(string slug, string? study) => Routes.Study(slug);
     protected override string TitleHelp => "The study's name. Shown as the page's main heading.";
 
+    /// <summary>The fields of one release in 'releases'.</summary>
+    public static readonly IReadOnlyList<KeySpec> ReleaseFields =
+    [
+        new("date", KeyType.Date, "Date", "The day the release freezes: the study as it stood at the end of that day (UTC). Today or earlier.", Need.Required),
+        new("title", KeyType.Text, "Title", "Such as \"End-of-grant report\".", Need.Required),
+        new("doi", KeyType.Text, "DOI", "The DOI minted for this release, if any, such as 10.5281/zenodo.1234567."),
+    ];
+
     protected override IReadOnlyList<KeySpec> OwnKeys { get; } =
     [
         new("summary", KeyType.Markdown, "Summary", "A plain-English summary, shown at the top of the study page and on study cards.", Need.Required),
@@ -26,5 +34,7 @@ public sealed class StudyKind : ContentKind
         new("involvement_methods", KeyType.Markdown, "How people were involved (GRIPP2)", "How people were involved: groups, meetings, reviews."),
         new("discussion", KeyType.Markdown, "What involvement changed (GRIPP2)", "What involvement changed, and what it did not."),
         new("reflections", KeyType.Markdown, "Reflections (GRIPP2)", "What went well, and what you would do differently."),
+        new("doi", KeyType.Text, "DOI", "A DOI for the study's data as a whole (for example from Zenodo), such as 10.5281/zenodo.1234567. Shown wherever the study is cited."),
+        new("releases", KeyType.Steps, "Frozen releases", "Citable snapshots of the study's evidence, each as it stood at the end of its date (UTC), rebuilt from the git history; once published a release never changes.") { Fields = ReleaseFields },
     ];
 }

@@ -62,14 +62,8 @@ public static class AtomFeed
         return stream.ToArray();
     }
 
-    /// <summary>A decision changes when it gets a response; otherwise the last edit or the date it was made.</summary>
-    static DateOnly UpdatedOf(Entry entry, DateOnly today) => entry switch
-    {
-        Decision d => Max(d.Responded, d.Updates.LastOrDefault()?.Date, d.Updated) ?? d.Raised,
-        _ => Max(entry.Updated, entry.Date) ?? today,
-    };
-
-    static DateOnly? Max(params DateOnly?[] dates) => dates.Where(d => d.HasValue).Max();
+    /// <summary>The last meaningful change (a decision's response or update step, a post's date), never a typo fix.</summary>
+    static DateOnly UpdatedOf(Entry entry, DateOnly today) => entry.Updated ?? entry.Date ?? today;
 
     static string TitleOf(Entry entry) => entry is Decision d ? $"{d.Title} ({d.StatusLabel})" : entry.Title;
 

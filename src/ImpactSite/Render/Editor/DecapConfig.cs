@@ -228,8 +228,9 @@ public static class DecapConfig
                 case KeyType.Texts or KeyType.Paths: yield return ("widget", "list"); break;
                 case KeyType.Steps:
                     yield return ("widget", "list");
-                    yield return ("label_singular", "step");
-                    yield return ("summary", "{{fields.date}}: {{fields.status}}");
+                    if (ItemLabels.GetValueOrDefault(key.Name) is { } item) yield return ("label_singular", item);
+                    // A folded item is shown by its first two fields: "2026-03-01: considering", "2026-11-30: End-of-grant report".
+                    yield return ("summary", string.Join(": ", key.Fields.Take(2).Select(f => $"{{{{fields.{f.Name}}}}}")));
                     yield return ("fields", key.Fields.Select(Field).ToList());
                     break;
                 default: throw new ArgumentOutOfRangeException(nameof(key), key.Type, "a key type the editor has no widget for");
@@ -255,10 +256,14 @@ public static class DecapConfig
         }
     }
 
+    /// <summary>The "Add ..." button of a list of steps.</summary>
+    static readonly Dictionary<string, string> ItemLabels = new() { ["updates"] = "step", ["releases"] = "release" };
+
     static string ChoiceLabel(KeySpec key, string value) => key.Name switch
     {
         "status" when key.Values.SequenceEqual(DecisionStatus.All) => DecisionStatus.Label(value),
         "standards" => $"{Standards.Label(value)} ({FrameworkName(value)})",
+        "stage" => ResearchStages.Label(value),
         "frameworks" => value == Standards.FourPi ? "NSUN 4Pi" : "UK Standards for Public Involvement",
         _ => char.ToUpperInvariant(value[0]) + value[1..].Replace('-', ' '),
     };

@@ -18,8 +18,9 @@ public sealed class SiteView
     public string? SourceCommit { get; init; }
     public string? ShortCommit => SourceCommit?[..Math.Min(7, SourceCommit.Length)];
     public string? RepositoryUrl { get; init; }
-    /// <summary>The source commit in the repository's web view, when both are known.</summary>
-    public string? CommitUrl => RepositoryUrl is null || SourceCommit is null ? null : $"{RepositoryUrl}/commit/{SourceCommit}";
+    public bool RepositoryPublic { get; init; }
+    /// <summary>The source commit in the repository's web view, when both are known and the repository is public.</summary>
+    public string? CommitUrl => RepositoryUrl is null || SourceCommit is null || !RepositoryPublic ? null : $"{RepositoryUrl}/commit/{SourceCommit}";
     public required string HomeUrl { get; init; }
     public required string StudiesUrl { get; init; }
     public required string BlogUrl { get; init; }
@@ -30,12 +31,6 @@ public sealed class SiteView
     public required IReadOnlyList<Link> FooterLinks { get; init; }
     public required IReadOnlyList<Link> NavLinks { get; init; }
     public required bool ShowsFourPi { get; init; }
-}
-
-/// <summary>"Cite this page": what a funder's report needs to reference the page for good.</summary>
-public sealed record Citation(string Author, string Title, int Year, string Url, DateOnly Accessed, string? Commit)
-{
-    public string Text => $"{Author} ({Year}). {Title}. Available at: {Url} (built {English.Date(Accessed)}{(Commit is null ? "" : $", source commit {Commit[..Math.Min(7, Commit.Length)]}")}).";
 }
 
 /// <summary>Names the layout (theme/layouts/&lt;name&gt;.liquid) that renders a page view type.</summary>
@@ -98,6 +93,15 @@ public sealed record StudyPageView : PageView
     public required IReadOnlyList<Post> Posts { get; init; }
     public required IReadOnlyList<QuarterActivity> Timeline { get; init; }
     public required IReadOnlyList<StandardCoverage> Coverage { get; init; }
+    public required IReadOnlyList<ReleaseView> Releases { get; init; }
+}
+
+/// <summary>A frozen release of a study: the study now (for its link) and the release as it stood then.</summary>
+[Layout("release")]
+public sealed record ReleasePageView : PageView
+{
+    public required Study Study { get; init; }
+    public required ReleaseView Release { get; init; }
 }
 
 [Layout("decisions")]
@@ -165,7 +169,7 @@ public static class PageViews
 {
     public static readonly IReadOnlyList<Type> Types =
     [
-        typeof(HomePageView), typeof(StudiesPageView), typeof(StudyPageView), typeof(DecisionsPageView), typeof(DecisionPageView),
+        typeof(HomePageView), typeof(StudiesPageView), typeof(StudyPageView), typeof(ReleasePageView), typeof(DecisionsPageView), typeof(DecisionPageView),
         typeof(MeetingsPageView), typeof(MeetingPageView), typeof(BlogPageView), typeof(PostPageView), typeof(FreePageView),
         typeof(SearchPageView), typeof(NotFoundPageView), typeof(RedirectPageView), typeof(PageView),
     ];

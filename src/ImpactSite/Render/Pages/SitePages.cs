@@ -18,6 +18,7 @@ public sealed class SitePages(SiteGraph graph)
     readonly SiteSettings site = graph.Site;
     // A few links, made once for every page; the costly shared values (graph.Overview) are made by the first page that needs them.
     readonly SiteView siteView = CreateSiteView(graph);
+    readonly Citations citations = new(graph);
 
     public IEnumerable<PlannedPage> All()
     {
@@ -59,7 +60,17 @@ public sealed class SitePages(SiteGraph graph)
             Timeline = QuarterActivity.For(study.Meetings, study.Decisions),
             Coverage = Coverage(study),
             AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
+            Cite = citations.ForStudy(study), Releases = study.FrozenReleases.Select(r => ReleaseView(study, r)).ToList(),
         });
+        foreach (var frozen in study.FrozenReleases)
+        {
+            var release = ReleaseView(study, frozen);
+            yield return Page(frozen.Route, $"{study.Title}: {release.Title}",
+                $"The frozen release of {English.Date(release.Date)}: {study.Title} as it stood at the end of that day.", () => new ReleasePageView
+                {
+                    Study = study, Release = release, Cite = citations.ForRelease(frozen), Breadcrumbs = StudyCrumbs(),
+                }, source: study.SourcePath);
+        }
         yield return Page(Routes.Decisions(study.Slug), $"You said, we did: {study.Title}",
             $"Every suggestion made to {study.Title} and what happened to it.", () => new DecisionsPageView
             {
@@ -90,12 +101,15 @@ public sealed class SitePages(SiteGraph graph)
 
     /// <summary>An entry's own page. Its description is read when the page is made, after the entry's prose is rendered.</summary>
     PlannedPage EntryPage(Entry entry, Func<string?> description, Func<PageView> kindPart) =>
-        new(entry.Route, entry.SourcePath, entry.Updated, () => Complete(kindPart(), entry.Route, entry.SourcePath, entry.Title, description()) with
+        new(entry.Route, entry.SourcePath, entry.Updated, () =>
         {
-            HistoryUrl = entry.HistoryUrl, Updated = entry.Updated,
-            Cite = new Citation(site.Organisation ?? site.Title, entry.Title, (entry.Updated ?? entry.Date ?? graph.BuildDate).Year,
-                entry.AbsoluteUrl, graph.BuildDate, graph.SourceCommit),
+            var view = Complete(kindPart(), entry.Route, entry.SourcePath, entry.Title, description());
+            // A study is cited as its data set (set by its kind part); any other entry as a page.
+            return view with { HistoryUrl = entry.HistoryUrl, Updated = entry.Updated, Cite = view.Cite ?? citations.ForEntry(entry) };
         });
+
+    ReleaseView ReleaseView(Study study, FrozenRelease frozen) =>
+        new(frozen, site.Href(frozen.Route), site.Href(Routes.EvidenceJson(frozen.Route)), site.Href(Routes.EvidenceCsv(frozen.Route)), study.Url);
 
     /// <param name="kindPart">What the page's kind shows; the part every page has is added to it.</param>
     PlannedPage Page(string route, string title, string? description, Func<PageView> kindPart, string? source = null) =>
@@ -125,7 +139,7 @@ public sealed class SitePages(SiteGraph graph)
         return new SiteView
         {
             Title = site.Title, Description = site.Description, Organisation = site.Organisation, ContactEmail = site.ContactEmail,
-            Language = site.Language, BuildDate = graph.BuildDate, SourceCommit = graph.SourceCommit, RepositoryUrl = site.RepositoryUrl,
+            Language = site.Language, BuildDate = graph.BuildDate, SourceCommit = graph.SourceCommit, RepositoryUrl = site.RepositoryUrl, RepositoryPublic = site.RepositoryPublic,
             HomeUrl = site.Href(Routes.Home), StudiesUrl = site.Href(Routes.Studies), BlogUrl = site.Href(Routes.Blog),
             SearchUrl = site.Href(Routes.Search), FeedUrl = site.Href(Routes.Feed), ThemeUrl = site.Href(Routes.Theme),
             ShowsFourPi = site.Frameworks.Contains(Standards.FourPi),

@@ -35,7 +35,8 @@ public sealed class LayoutChecker(IReadOnlyDictionary<string, ThemeTemplate> par
         ["reverse"] = null, ["uniq"] = null, ["compact"] = null, ["slice"] = null,
     };
 
-    static readonly NullabilityInfoContext Nullability = new();
+    /// <summary>Per checker: NullabilityInfoContext caches without locks, and themes may load on several threads.</summary>
+    readonly NullabilityInfoContext nullability = new();
     static readonly Dictionary<string, Shape> ForLoop = new(StringComparer.Ordinal)
     {
         ["index"] = Shape.Of(typeof(int)), ["index0"] = Shape.Of(typeof(int)), ["rindex"] = Shape.Of(typeof(int)),
@@ -342,13 +343,13 @@ public sealed class LayoutChecker(IReadOnlyDictionary<string, ThemeTemplate> par
         return Shape.Unknown;
     }
 
-    static bool MayBeNil(PropertyInfo property)
+    bool MayBeNil(PropertyInfo property)
     {
         if (Nullable.GetUnderlyingType(property.PropertyType) is not null) return true;
         if (property.PropertyType.IsValueType) return false;
         try
         {
-            return Nullability.Create(property).ReadState != NullabilityState.NotNull;
+            return nullability.Create(property).ReadState != NullabilityState.NotNull;
         }
         catch (InvalidOperationException)
         {

@@ -18,7 +18,7 @@ public static partial class TemplateModel
     /// <summary>The types whose members layouts may read. Lists of them are read element by element.</summary>
     public static readonly IReadOnlyList<Type> Types =
     [
-        typeof(SiteView), typeof(Link), typeof(Citation), typeof(CreditView),
+        typeof(SiteView), typeof(Link), typeof(Citation), typeof(CitationDownloads), typeof(MetaTag), typeof(ReleaseView), typeof(CreditView),
         typeof(Study), typeof(Meeting), typeof(Decision), typeof(DecisionUpdate), typeof(Post), typeof(FreePage), typeof(Entry),
         typeof(Prose), typeof(ImpactFigures), typeof(StatusCount), typeof(QuarterActivity), typeof(StandardCoverage),
         .. PageViews.Types,
@@ -33,7 +33,7 @@ public static partial class TemplateModel
     ];
 
     /// <summary>Members whose value is sanitised HTML: the only values a layout may print with <c>| raw</c>.</summary>
-    static readonly HashSet<(Type, string)> Html = [(typeof(Prose), nameof(Prose.Html))];
+    static readonly HashSet<(Type, string)> Html = [(typeof(Prose), nameof(Prose.Html)), (typeof(Citation), nameof(Citation.JsonLd))];
 
     public static bool IsSafeHtml(PropertyInfo property) => Html.Contains((property.DeclaringType!, property.Name));
 
