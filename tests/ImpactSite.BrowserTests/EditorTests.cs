@@ -111,6 +111,29 @@ public sealed class EditorTests(EditorSite editor) : IClassFixture<EditorSite>
         }
     }
 
+    [BrowserFact]
+    public async Task The_editor_starts_under_the_policy_the_host_sends_for_admin()
+    {
+        editor.EnsureStarted();
+        await using var context = await editor.NewContextAsync();
+        // The page as Netlify serves it: with the one policy the build's _headers gives /admin/.
+        await context.RouteAsync(new Uri(editor.BaseUri, "/admin/").ToString(), async route =>
+        {
+            var response = await route.FetchAsync();
+            var headers = response.Headers.ToDictionary(h => h.Key, h => h.Value);
+            headers["Content-Security-Policy"] = ImpactSite.Render.Hosting.SecurityPolicy.Editor;
+            await route.FulfillAsync(new() { Response = response, Headers = headers });
+        });
+        var page = await context.NewPageAsync();
+        var refused = new List<string>();
+        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) refused.Add(message.Text); };
+        await page.GotoAsync(new Uri(editor.BaseUri, "/admin/").ToString());
+        // The editor ran (scripts, eval, its styles) and shows its sign-in; only the local backend, which is not
+        // this site, is refused a connection: on the real site it is never asked for.
+        await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("Login") })).ToBeVisibleAsync();
+        Assert.All(refused, text => Assert.Contains("localhost:8081", text));
+    }
+
     async Task<IPage> OpenEditorAsync(string route)
     {
         editor.EnsureStarted();
