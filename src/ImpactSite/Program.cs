@@ -8,6 +8,7 @@ var root = new RootCommand("ImpactSite: publish what patient and public involvem
     CheckCommand.Create(common),
     NewCommand.Create(common),
     DigestCommand.Create(common),
+    RecordCommand.Create(common),
     PreviewCommand.Create(common),
 };
 var parsed = root.Parse(args);

@@ -1,45 +1,48 @@
+using ImpactSite.Text;
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using ImpactSite.Build;
-using ImpactSite.Write;
 using ImpactSite.Model;
-using ImpactSite.PostProcess;
-using ImpactSite.Render;
 using ImpactSite.Render.Digest;
 using ImpactSite.Validate;
 
 namespace ImpactSite.Cli;
 
 /// <summary>
-/// 'impactsite digest': a plain-English "what happened to your suggestions" update for panel members, as text or as
-/// one HTML document. It runs the whole build in memory (nothing is written but the digest), so it refuses content
-/// with errors, and it checks its own output for withheld names as the build checks every published file.
-/// Documented in docs/cli.md.
+/// 'impactsite digest': a plain-English update for the people it goes to (a group, a study's panel, one person, or
+/// everyone): the meetings held, posts published and suggestions answered since a date, and what is still waiting, as
+/// text or as HTML for mail programs. It runs the whole build in memory (nothing is written but the digest), so it
+/// refuses content with errors, and it checks its own output for withheld names as the build checks every published
+/// file. Documented in docs/cli.md.
 /// </summary>
 public static class DigestCommand
 {
     public sealed record Request(CommonOptions.Values Options, string Since)
     {
         public string? Study { get; init; }
+        public string? Group { get; init; }
+        public string? Person { get; init; }
         public string Format { get; init; } = "text";
         public string? Out { get; init; }
     }
 
     public static Command Create(CommonOptions common)
     {
-        var since = new Option<string>("--since") { Description = "YYYY-MM-DD: include suggestions answered or updated on or after this date.", Required = true };
+        var since = new Option<string>("--since") { Description = "YYYY-MM-DD: include what happened on or after this date.", Required = true };
         var study = new Option<string?>("--study") { Description = "Only this study (its folder name). Default: all studies." };
-        var format = new Option<string>("--format") { Description = "text (for an e-mail body) or html (a standalone page to send or print).", DefaultValueFactory = _ => "text" };
+        var group = new Option<string?>("--group") { Description = "Only what this involvement group did, as spelt in the studies' 'groups' (for example \"LEAP North\")." };
+        var person = new Option<string?>("--person") { Description = "Only what concerns this person (their id in people.yml): meetings they attended, suggestions they raised, posts they co-wrote." };
+        var format = new Option<string>("--format") { Description = "text (for an e-mail body) or html (for mail programs, or to print).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "html");
         var output = new Option<string?>("--out") { Description = "Write the digest to this file instead of the screen." };
-        var command = new Command("digest", "Write a plain-English update for panel members: what happened to their suggestions since a date, and what is still waiting.");
+        var command = new Command("digest", "Write a plain-English update for a group, a study or a person: meetings held, posts published and suggestions answered since a date, and what is still waiting.");
         common.AddTo(command, withOutput: false);
-        foreach (var option in new Option[] { since, study, format, output }) command.Options.Add(option);
+        foreach (var option in new Option[] { since, study, group, person, format, output }) command.Options.Add(option);
         command.SetAction(parse => Run(
             new Request(common.Read(parse), parse.GetValue(since)!)
             {
-                Study = parse.GetValue(study), Format = parse.GetValue(format) ?? "text", Out = parse.GetValue(output),
+                Study = parse.GetValue(study), Group = parse.GetValue(group), Person = parse.GetValue(person),
+                Format = parse.GetValue(format) ?? "text", Out = parse.GetValue(output),
             },
             Console.Out, Console.Error));
         return command;
@@ -54,64 +57,55 @@ public static class DigestCommand
             return Usage($"--since '{request.Since}' is not a valid date: write it as YYYY-MM-DD, for example 2026-09-01.");
         if (since > today)
             return Usage($"--since {since:yyyy-MM-dd} is after the build date ({today:yyyy-MM-dd}): there can be no news yet.");
-
         var options = request.Options;
-        var result = SiteBuilder.Build(new BuildRequest(options.Input, options.Theme, today, Output: IOutputSink.Discard));
-        if (!result.Succeeded || result.Graph is not { } graph)
-        {
-            DiagnosticPrinter.Print(result.Diagnostics, options.Input, stderr);
-            stderr.WriteLine("No digest was written: fix the errors above (they would stop the site being built), then run digest again.");
-            return ExitCodes.ContentErrors;
-        }
-        if (result.Warnings.Count() is var warnings and > 0)
-            stderr.WriteLine($"({warnings} warning{(warnings == 1 ? "" : "s")} in the content: run 'impactsite check' to see {(warnings == 1 ? "it" : "them")}.)");
+        if (request.Out is { } file && ReportFile.Refusal(file, options, "--out") is { } refusal) return Usage(refusal);
 
-        Study? study = null;
-        if (request.Study is { } slug && (study = graph.Studies.FirstOrDefault(s => s.Slug == slug)) is null)
-        {
-            var slugs = graph.Studies.Select(s => s.Slug).ToList();
-            return Usage($"there is no published study '{slug}'.{Suggestions.DidYouMean(slug, slugs)} Studies: {(slugs.Count == 0 ? "none yet" : string.Join(", ", slugs))}.");
-        }
+        if (ReportFile.Read(options, today, "digest", stderr) is not { } graph) return ExitCodes.ContentErrors;
+        if (Scope(graph, request, stderr) is not { } scope) return ExitCodes.UsageOrIo;
 
-        var digest = Digest.Build(graph, since, study);
+        var digest = Digest.Build(graph, since, scope);
+        var letter = DigestLetter.Compose(digest);
         var html = request.Format == "html";
-        var text = html ? HtmlDigest.Write(digest) : TextDigest.Write(digest);
-        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text);
-
+        var text = html ? HtmlDigest.Write(letter) : TextDigest.Write(letter);
         // The digest is published by e-mail, so the build's last check applies to it too.
-        var leaks = new DiagnosticBag();
-        LeakGuard.Run([new OutputFile(html ? "digest.html" : "digest.txt", bytes, null)], graph.People.Values, options.Input, leaks);
-        if (leaks.HasErrors)
-        {
-            DiagnosticPrinter.Print(leaks.Sorted(), options.Input, stderr);
-            stderr.WriteLine("No digest was written: it would have contained a name that must not be published.");
+        if (!ReportFile.HasNoWithheldNames(ReportFile.Bytes(text), html ? "digest.html" : "digest.txt", graph.People.Values, options, "digest", stderr))
             return ExitCodes.ContentErrors;
-        }
 
-        if (request.Out is not { } file)
+        if (request.Out is null)
         {
             stdout.Write(text);
             return ExitCodes.Success;
         }
-        if (Inside(file, options.Input) || Inside(file, options.Theme))
-            return Usage($"--out '{file}' is inside the input or theme folder: write the digest somewhere else, so it is not mistaken for content.");
-        try
-        {
-            if (Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder) Directory.CreateDirectory(folder);
-            File.WriteAllBytes(file, bytes);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"{file}:1:1: error: could not write the digest: {e.Message}");
-            return ExitCodes.UsageOrIo;
-        }
-        stdout.WriteLine($"Wrote the digest to {file}: {digest.WithNews} suggestion{(digest.WithNews == 1 ? "" : "s")} with news, {digest.Waiting.Count} still waiting.");
+        if (ReportFile.Write(request.Out, text, "digest", stderr) is var code and not ExitCodes.Success) return code;
+        stdout.WriteLine($"Wrote the digest to {request.Out}: {English.Count(digest.Meetings, "meeting", "meetings")}, " +
+            $"{English.Count(digest.WithNews, "suggestion", "suggestions")} with news, {digest.Waiting} still waiting, {English.Count(digest.Posts, "post", "posts")}.");
         return ExitCodes.Success;
     }
 
-    static bool Inside(string file, string folder)
+    /// <summary>The study, group and person asked for, each checked against the site; null after a usage error.</summary>
+    static DigestScope? Scope(SiteGraph graph, Request request, TextWriter stderr)
     {
-        var root = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        return Path.GetFullPath(file).StartsWith(root, StringComparison.Ordinal);
+        Study? study = null;
+        if (request.Study is { } slug && (study = graph.Studies.FirstOrDefault(s => s.Slug == slug)) is null)
+        {
+            var slugs = graph.Studies.Select(s => s.Slug).ToList();
+            ExitCodes.Usage(stderr, $"there is no published study '{slug}'.{Suggestions.DidYouMean(slug, slugs)} Studies: {(slugs.Count == 0 ? "none yet" : string.Join(", ", slugs))}.");
+            return null;
+        }
+        string? group = null;
+        if (request.Group is { } typed)
+        {
+            var groups = graph.Studies.Where(s => study is null || s == study).SelectMany(s => s.Groups).Distinct().ToList();
+            group = groups.FirstOrDefault(g => string.Equals(g, typed.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (group is null)
+            {
+                ExitCodes.Usage(stderr, $"no {(study is null ? "published study" : $"study '{study.Slug}'")} lists the group '{typed}'.{Suggestions.DidYouMean(typed, groups)} " +
+                    $"Groups: {(groups.Count == 0 ? "none yet" : string.Join(", ", groups))}.");
+                return null;
+            }
+        }
+        Person? person = null;
+        if (request.Person is { } id && (person = ReportFile.FindPerson(graph, id, stderr)) is null) return null;
+        return new DigestScope(study, group, person);
     }
 }

@@ -84,6 +84,12 @@ public static class YamlText
         catch (YamlException e)
         {
             failed = true;
+            if (TabNear(yaml, (int)e.Start.Line) is { } tab)
+            {
+                // YamlDotNet notices a tab where the indentation stops making sense, often a line early: point at the tab.
+                diagnostics.Error(path, tab.Line + lineOffset, tab.Column, TabAdvice);
+                return null;
+            }
             var line = (int)Math.Max(1, e.Start.Line) + lineOffset;
             diagnostics.Error(path, line, (int)Math.Max(1, e.Start.Column),
                 $"the YAML is not valid here ({Describe(e)}). {Advice}");
@@ -96,6 +102,27 @@ public static class YamlText
             diagnostics.Error(path, lineOffset + 1, 1, $"the YAML could not be read ({e.Message.TrimEnd('.')}). {Advice}");
             return null;
         }
+    }
+
+    const string TabAdvice = "this line is indented with a tab: YAML only accepts spaces here. Replace the tab with spaces " +
+        "(two for each level of indentation); most editors can be set to type spaces when you press the Tab key.";
+
+    /// <summary>
+    /// The tab that made the YAML unreadable: the first one used as indentation, else one on the line the parser stopped
+    /// at or a neighbour (a tab after 'key:' or '- '). 1-based line and column within the YAML text.
+    /// </summary>
+    static (int Line, int Column)? TabNear(string yaml, int errorLine)
+    {
+        if (!yaml.Contains('\t')) return null;
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            if (indent < lines[i].Length && lines[i].IndexOf('\t', 0, indent) is var column and >= 0) return (i + 1, column + 1);
+        }
+        for (var i = Math.Max(0, errorLine - 2); i < Math.Min(lines.Length, errorLine + 1); i++)
+            if (lines[i].IndexOf('\t') is var column and >= 0) return (i + 1, column + 1);
+        return null;
     }
 
     const string Advice = "Check the indentation, that each key is followed by ': ', and that text containing ': ' or starting with a quote, '@', '[' or '{' is wrapped in quotes.";

@@ -82,8 +82,13 @@ public sealed class YamlFields
     public void Error(SourceLocation at, string message) => diagnostics?.Error(at, message);
     public void Warning(SourceLocation at, string message) => diagnostics?.Warning(at, message);
 
-    void Missing(string key, string example) =>
-        Error(At, $"the required key '{key}' is missing: add a line such as '{key}: {example}'.");
+    /// <summary>Known keys written misspelt here: a missing key that was only misspelt is reported once, at the misspelling.</summary>
+    readonly HashSet<string> misspelt = new(StringComparer.Ordinal);
+
+    void Missing(string key, string example)
+    {
+        if (!misspelt.Contains(key)) Error(At, $"the required key '{key}' is missing: add a line such as '{key}: {example}'.");
+    }
 
     /// <summary>A text value. Required keys that are absent or empty are reported.</summary>
     public string? Text(string key, bool required = false, string example = "...")
@@ -193,11 +198,21 @@ public sealed class YamlFields
         return [];
     }
 
-    /// <summary>The contract says unknown keys are warnings naming the file and the key, so typos never pass silently.</summary>
-    public void WarnUnknownKeys(IReadOnlyCollection<string> known)
+    /// <summary>
+    /// Unknown keys, checked against the keys this kind of mapping allows (<paramref name="known"/>): a near miss of a
+    /// known key is an error, since its value would be silently dropped; any other unknown key is a warning.
+    /// </summary>
+    public void CheckUnknownKeys(IReadOnlyCollection<string> known)
     {
         foreach (var (name, (key, _)) in entries)
-            if (!known.Contains(name))
-                Warning(Span(key.Start), $"unknown key '{name}' is ignored.{Suggestions.DidYouMean(name, known)}");
+            if (!known.Contains(name) && UnknownKey.Check(name, known) is var problem)
+            {
+                if (problem.Meant is { } meant)
+                {
+                    misspelt.Add(meant);
+                    Error(Span(key.Start), problem.Message);
+                }
+                else Warning(Span(key.Start), problem.Message);
+            }
     }
 }

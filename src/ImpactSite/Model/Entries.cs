@@ -125,7 +125,10 @@ public sealed class Decision(EntryHeader header) : Entry(header)
     public Prose? WeDid { get; init; }
     public DateOnly? Responded { get; init; }
     public Prose? Reason { get; init; }
+    /// <summary>Who made the call, as published: the group or role written, or the public credits of the people named.</summary>
     public string? DecidedBy { get; init; }
+    /// <summary>The people named in 'decided_by' (empty when it names a group or role).</summary>
+    public IReadOnlyList<Person> DecidedByPeople { get; init; } = [];
     public IReadOnlyList<string> Standards { get; init; } = [];
     public IReadOnlyList<DecisionUpdate> Updates { get; init; } = [];
     public string? OwnStage { get; init; }

@@ -1,3 +1,4 @@
+using ImpactSite.Text;
 using ImpactSite.Load;
 using ImpactSite.Validate;
 using ImpactSite.Content;
@@ -9,12 +10,12 @@ namespace ImpactSite.Model;
 /// Turns parsed front matter into model entries, checking every rule of the content contract on the way.
 /// Returns null for an entry too broken to publish; its problems are already in the diagnostics.
 /// </summary>
-public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
+public sealed partial class EntryReader(IReadOnlyDictionary<string, Person> people)
 {
     public Study? ReadStudy(FrontMatterDocument doc, string slug)
     {
         var f = doc.Fields;
-        f.WarnUnknownKeys(ContentKeys.Study);
+        f.CheckUnknownKeys(ContentKeys.Study);
         var header = Header(doc, slug, ContentKinds.Study.Route(slug, null));
         var summary = Prose(f, "summary", required: true, inline: false, example: "A plain-English summary of the study.");
         var status = f.OneOf("status", ContentKeys.StudyStatuses, required: true);
@@ -46,7 +47,7 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
         var releases = new List<StudyRelease>();
         foreach (var item in f.Mappings("releases"))
         {
-            item.WarnUnknownKeys(ContentKeys.StudyRelease);
+            item.CheckUnknownKeys(ContentKeys.StudyRelease);
             var date = item.Date("date", required: true);
             var title = item.Text("title", required: true, example: "End-of-grant report");
             var doi = Doi.Read(item);
@@ -61,7 +62,7 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
     public Meeting? ReadMeeting(FrontMatterDocument doc, Study study, string slug)
     {
         var f = doc.Fields;
-        f.WarnUnknownKeys(ContentKeys.Meeting);
+        f.CheckUnknownKeys(ContentKeys.Meeting);
         var header = Header(doc, slug, ContentKinds.Meeting.Route(slug, study.Slug));
         var date = f.Date("date", required: true);
         var group = f.Text("group");
@@ -89,7 +90,7 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
     {
         var f = doc.Fields;
         var slug = InputInventory.SlugOf(doc.Path);
-        f.WarnUnknownKeys(ContentKeys.Decision);
+        f.CheckUnknownKeys(ContentKeys.Decision);
         var header = Header(doc, slug, ContentKinds.Decision.Route(slug, study.Slug));
         var raised = f.Date("raised", required: true);
         var raisedAt = MeetingOf(f, meetings, study);
@@ -107,14 +108,37 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
         var updates = f.Mappings("updates").Select(u => ReadUpdate(u, raised, responded)).OfType<DecisionUpdate>().ToList();
         var standards = StandardsList(f);
         var stage = f.OneOf("stage", ResearchStages.Ids);
+        var decidedBy = DecidedBy(f, study);
         if (header is null || raised is null || youSaid is null || status is null) return null;
         return new Decision(header)
         {
             Study = study, Raised = raised.Value, RaisedAt = raisedAt, RaisedBy = raisedBy, YouSaid = youSaid, Status = status,
-            WeDid = weDid, Responded = weDid is null ? null : responded, Reason = reason, DecidedBy = f.Text("decided_by"),
+            WeDid = weDid, Responded = weDid is null ? null : responded, Reason = reason,
+            DecidedBy = decidedBy.Count == 0 ? null : decidedBy[0].Group ?? English.List(decidedBy.Select(d => d.Person!.Credit).ToList()),
+            DecidedByPeople = decidedBy.Select(d => d.Person).OfType<Person>().ToList(),
             Standards = standards, Updates = updates.OrderBy(u => u.Date).ToList(), OwnStage = stage,
         };
     }
+
+    /// <summary>
+    /// 'decided_by' is a group or role ("Trial steering committee"), or person ids, credited as each person consented. A
+    /// value written like an id (with @, or lower case with hyphens) must be one; text that looks like a typed name is a warning.
+    /// </summary>
+    IReadOnlyList<(string? Group, Person? Person)> DecidedBy(YamlFields f, Study study)
+    {
+        var items = f.List("decided_by");
+        if (items is [var only] && !people.ContainsKey(only.Value.TrimStart('@').ToLowerInvariant()) && !IdLike().IsMatch(only.Value))
+        {
+            if (TypedName.Looks(only.Value, people.Values, study.Groups))
+                f.Warning(only.At, $"'decided_by: {only.Value}' looks like a person's name: name the group or role that decided (such as 'Trial steering committee'), " +
+                    "or give the person's id from people.yml, so they are credited only as they agreed.");
+            return [(only.Value, null)];
+        }
+        return items.Select(id => Lookup(f, id, "decided_by")).OfType<Person>().Distinct().Select(p => ((string?)null, (Person?)p)).ToList();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^(@.+|[a-z0-9]+(-[a-z0-9]+)+)$")]
+    private static partial System.Text.RegularExpressions.Regex IdLike();
 
     /// <summary>Closing the loop: an answered suggestion must say what was done, when, and why not (all of) it.</summary>
     static void CheckResponse(YamlFields f, string? status, Prose? weDid, DateOnly? responded, DateOnly? raised, Prose? reason)
@@ -134,7 +158,7 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
 
     DecisionUpdate? ReadUpdate(YamlFields u, DateOnly? raised, DateOnly? responded)
     {
-        u.WarnUnknownKeys(ContentKeys.DecisionUpdate);
+        u.CheckUnknownKeys(ContentKeys.DecisionUpdate);
         var date = u.Date("date", required: true);
         var status = u.OneOf("status", DecisionStatus.All, required: true);
         var note = Prose(u, "note", required: true, inline: true, example: "raised with the ethics committee");
@@ -150,7 +174,7 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
     public Post? ReadPost(FrontMatterDocument doc, IReadOnlyDictionary<string, Study> studies, IReadOnlyCollection<string> studyFolders, string slug)
     {
         var f = doc.Fields;
-        f.WarnUnknownKeys(ContentKeys.Post);
+        f.CheckUnknownKeys(ContentKeys.Post);
         var header = Header(doc, slug, ContentKinds.Post.Route(slug, null));
         var date = f.Date("date", required: true);
         var authors = PeopleList(f, "authors", required: true);
@@ -165,7 +189,7 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
 
     public FreePage? ReadPage(FrontMatterDocument doc, string slug)
     {
-        doc.Fields.WarnUnknownKeys(ContentKeys.Page);
+        doc.Fields.CheckUnknownKeys(ContentKeys.Page);
         return Header(doc, slug, ContentKinds.Page.Route(slug, null)) is { } header ? new FreePage(header) : null;
     }
 
@@ -214,7 +238,8 @@ public sealed class EntryReader(IReadOnlyDictionary<string, Person> people)
 
     Person? Lookup(YamlFields f, Located<string> id, string key)
     {
-        var clean = id.Value.TrimStart('@');
+        // Ids are lower case; 'Priya-F' is the same person as 'priya-f', as in a mention.
+        var clean = id.Value.TrimStart('@').ToLowerInvariant();
         if (people.TryGetValue(clean, out var person)) return person;
         f.Error(id.At, $"'{key}' names '{id.Value}', who is not in people.yml: add them there, or correct the id.{Suggestions.DidYouMean(clean, people.Keys)}");
         return null;

@@ -45,7 +45,7 @@ public static partial class PeopleReader
 
     static Person? Read(YamlFields f)
     {
-        f.WarnUnknownKeys(ContentKeys.Person);
+        f.CheckUnknownKeys(ContentKeys.Person);
         var id = f.Text("id", required: true, example: "sam-k");
         if (id is not null && !IdPattern().IsMatch(id))
         {

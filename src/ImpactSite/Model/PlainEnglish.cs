@@ -6,7 +6,8 @@ namespace ImpactSite.Model;
 /// <summary>
 /// Plain-English warnings for the texts public readers rely on most (study summaries, you said / we did, reasons):
 /// sentences longer than <see cref="LongSentenceWords"/> words, and text above a Flesch-Kincaid grade of
-/// <see cref="MaxGrade"/> (a reading age of about 14), the level UK plain-English guidance for health research aims below.
+/// <see cref="MaxGrade"/> (a reading age of about 14), the level UK plain-English guidance for health research aims below;
+/// and, at any length, unexplained abbreviations and research jargon (<see cref="Jargon"/>), located at the term.
 /// </summary>
 public static partial class PlainEnglish
 {
@@ -16,15 +17,29 @@ public static partial class PlainEnglish
 
     public static IEnumerable<Diagnostic> Warnings(SiteGraph graph)
     {
-        foreach (var study in graph.Studies)
-            foreach (var d in Check(study.Summary, "the study summary")) yield return d;
-        foreach (var decision in graph.Decisions)
+        var names = Names(graph);
+        // Update notes are short progress lines, so only their words are checked, not their sentences.
+        var texts = graph.Studies.Select(s => (s.Summary, "the study summary", true))
+            .Concat(graph.Decisions.SelectMany(d => new[] { (d.YouSaid, "'you_said'", true), (d.WeDid, "'we_did'", true), (d.Reason, "'reason'", true) }
+                .Concat(d.Updates.Select(u => ((Prose?)u.Note, "an update's 'note'", false)))))
+            .Where(t => t.Item1 is not null).Select(t => (Prose: t.Item1!, What: t.Item2, Sentences: t.Item3));
+        foreach (var (prose, what, sentences) in texts)
         {
-            foreach (var d in Check(decision.YouSaid, "'you_said'")) yield return d;
-            if (decision.WeDid is { } weDid) foreach (var d in Check(weDid, "'we_did'")) yield return d;
-            if (decision.Reason is { } reason) foreach (var d in Check(reason, "'reason'")) yield return d;
+            if (sentences) foreach (var d in Check(prose, what)) yield return d;
+            foreach (var finding in Jargon.Check(prose.PlainText, what, names))
+            {
+                var at = SourceLines.Find(graph.InputRoot, prose.At, finding.Term);
+                yield return new(Severity.Warning, at.Path, at.Line, at.Column, finding.Message);
+            }
         }
     }
+
+    /// <summary>Words in capitals that name something on this site (BRIDGE, LEAP North): names, not abbreviations.</summary>
+    static HashSet<string> Names(SiteGraph graph) =>
+        new[] { graph.Site.Title, graph.Site.Organisation }
+            .Concat(graph.Studies.SelectMany(s => s.Groups.Append(s.Title).Append(s.Funder)))
+            .OfType<string>().SelectMany(n => WordPattern().Matches(n).Select(m => m.Value))
+            .ToHashSet(StringComparer.Ordinal);
 
     public static IEnumerable<Diagnostic> Check(Prose prose, string what)
     {

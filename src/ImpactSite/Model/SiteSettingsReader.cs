@@ -7,7 +7,7 @@ public static class SiteSettingsReader
 {
     public static SiteSettings? Read(YamlFields f)
     {
-        f.WarnUnknownKeys(ContentKeys.Site);
+        f.CheckUnknownKeys(ContentKeys.Site);
         var title = f.Text("title", required: true, example: "Northmoor involvement impact");
         var baseUrl = ReadBaseUrl(f);
         var overdue = f.WholeNumber("overdue_after_days");

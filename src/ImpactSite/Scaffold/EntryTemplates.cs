@@ -26,15 +26,25 @@ public sealed record ScaffoldRequest(ContentKind Kind, string Title, DateOnly Da
 
 /// <summary>
 /// The text of a new markdown file: valid front matter for its kind with a plain-English comment above every key.
-/// Required keys get placeholders that pass the build's checks; optional keys are written commented out (#), so
-/// removing the '# ' is all it takes to use one. Examples for keys that name people or meetings are deliberately
+/// Required keys get placeholder text, which the build reports as an error until it is replaced (see
+/// <see cref="Placeholders"/>); optional keys are written commented out (#), so removing the '# ' is all it takes to use one. Examples for keys that name people or meetings are deliberately
 /// not real ids, so a file cannot credit the wrong person by accident: the build stops until they are replaced.
 /// </summary>
 public static class EntryTemplates
 {
     const int ListedAtMost = 12;
 
-    public static string Render(ScaffoldRequest request)
+    public static string Render(ScaffoldRequest request) => Write(request).ToString();
+
+    /// <summary>
+    /// Every placeholder text a template can write, taken from the templates themselves (each kind written once), so
+    /// the check for placeholders left in content cannot fall out of step with what 'new' writes.
+    /// </summary>
+    public static IReadOnlyList<string> Placeholders { get; } = ContentKinds.All
+        .SelectMany(kind => Write(new ScaffoldRequest(kind, "Title", new DateOnly(2025, 1, 1)) { Study = "study" }).Placeholders)
+        .Distinct().ToList();
+
+    static TemplateWriter Write(ScaffoldRequest request)
     {
         var t = new TemplateWriter();
         t.Line("---");
@@ -53,8 +63,8 @@ public static class EntryTemplates
         t.Blank();
         Common(t, request);
         t.Line("---");
-        t.Line(Body(request.Kind));
-        return t.ToString();
+        t.Line(t.Placeholder(Body(request.Kind)));
+        return t;
     }
 
     static void Title(TemplateWriter t, ScaffoldRequest r, string what)
@@ -67,7 +77,7 @@ public static class EntryTemplates
     {
         Title(t, r, "The study's name.");
         t.Comment("A plain-English summary, shown at the top of the study page and on study cards. Required.");
-        t.Key("summary", Quote("Write a plain-English summary of the study here: what it wants to find out, and for whom."));
+        t.Key("summary", t.Quoted("Write a plain-English summary of the study here: what it wants to find out, and for whom."));
         t.Comment($"Where the study is up to. Required. One of: {string.Join(", ", ContentKeys.StudyStatuses)}.");
         t.Key("status", "planned");
         t.Comment("The date the study started. Optional.");
@@ -82,10 +92,10 @@ public static class EntryTemplates
         t.Comment("GRIPP2 short form, for the study's involvement report (markdown). Each is optional:",
             "the aim of involvement; how people were involved; what involvement changed, and what it did not;",
             "what went well and what you would do differently.");
-        t.Off("involvement_aim", Quote("Why you involved people, in a sentence or two."));
-        t.Off("involvement_methods", Quote("How people were involved: groups, meetings, reviews."));
-        t.Off("discussion", Quote("What involvement changed, and what it did not."));
-        t.Off("reflections", Quote("What went well, and what you would do differently."));
+        t.Off("involvement_aim", t.Quoted("Why you involved people, in a sentence or two."));
+        t.Off("involvement_methods", t.Quoted("How people were involved: groups, meetings, reviews."));
+        t.Off("discussion", t.Quoted("What involvement changed, and what it did not."));
+        t.Off("reflections", t.Quoted("What went well, and what you would do differently."));
         t.Comment("A DOI for the study's data as a whole (for example from Zenodo), shown wherever the study is cited. Optional.");
         t.Off("doi", "10.5281/zenodo.1234567");
         t.Comment("Frozen, citable releases: each is the study as it stood at the end of its date (UTC), rebuilt from the git history,",
@@ -131,16 +141,16 @@ public static class EntryTemplates
         t.Off("raised_by", "[person-id]");
         t.Comment("What contributors said, in a short paragraph. Required. Markdown is allowed; mention people as @id, never by name.",
             "Put the text in quotes if it contains ': ' or starts with @.");
-        t.Key("you_said", Quote("Write what contributors said here."));
+        t.Key("you_said", t.Quoted("Write what contributors said here."));
         t.Comment($"What has happened to the suggestion. Required. One of: {string.Join(", ", DecisionStatus.All)}.",
             "Open means not yet answered and considering means being worked on. The other three are answers: they need we_did and responded.");
         t.Key("status", DecisionStatus.Open);
         t.Comment("What the team did in response (markdown). Required for adopted, partly-adopted and not-adopted.");
-        t.Off("we_did", Quote("Write what the team did in response here."));
+        t.Off("we_did", t.Quoted("Write what the team did in response here."));
         t.Comment("The date the response was given. Required with we_did; not before 'raised'.");
         t.Off("responded", Iso(r.Date));
         t.Comment("Why it was not adopted, or not in full (markdown). Required for partly-adopted and not-adopted.");
-        t.Off("reason", Quote("Explain why here."));
+        t.Off("reason", t.Quoted("Explain why here."));
         t.Comment("Who made the call, such as a committee or a role. Optional. Plain text: never a person's name.");
         t.Off("decided_by", Quote("Trial steering committee"));
         Standards(t, "this decision");
@@ -165,7 +175,7 @@ public static class EntryTemplates
         if (r.Study is { } study) t.Key("study", study);
         else t.Off("study", "study-folder-name");
         t.Comment("A short summary, shown on the blog list and used as the page description (markdown, one paragraph). Optional.");
-        t.Off("summary", Quote("One or two sentences about the post."));
+        t.Off("summary", t.Quoted("One or two sentences about the post."));
         Standards(t, "this post");
     }
 
@@ -239,6 +249,19 @@ public static class EntryTemplates
     sealed class TemplateWriter
     {
         readonly StringBuilder text = new();
+        readonly List<string> placeholders = [];
+
+        /// <summary>The texts written for the author to replace (not examples of real values, such as a funder's name).</summary>
+        public IReadOnlyList<string> Placeholders => placeholders;
+
+        public string Placeholder(string text)
+        {
+            placeholders.Add(text);
+            return text;
+        }
+
+        /// <summary>A placeholder as a quoted YAML value.</summary>
+        public string Quoted(string text) => Quote(Placeholder(text));
 
         public void Line(string line) => text.Append(line).Append('\n');
         public void Blank() => text.Append('\n');

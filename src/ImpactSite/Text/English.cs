@@ -18,4 +18,7 @@ public static class English
 
     /// <summary>"12 March 2025".</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>"March 2025".</summary>
+    public static string Month(DateOnly date) => date.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
 }

@@ -16,7 +16,7 @@ public sealed class BrokenInputTests
         { Decision, "---\ntitle: T\nraised: 2025-01-10\nyou_said: S\nstatus: adoptd\nwe_did: W\nresponded: 2025-02-01\n---\n",
             "studies/alpha/decisions/d.md:5:9: error: 'adoptd' is not a valid status: use one of open, considering, adopted, partly-adopted, not-adopted. Did you mean 'adopted'?" },
         { Decision, "---\ntitle: T\nraised: 2025-01-10\nyou_said: S\nstatus: open\nstaus: open\n---\n",
-            "studies/alpha/decisions/d.md:6:1: warning: unknown key 'staus' is ignored. Did you mean 'status'?" },
+            "studies/alpha/decisions/d.md:6:1: error: unknown key 'staus': did you mean 'status'? As written, its value is not used: correct the key to 'status'." },
         { Decision, "---\ntitle: T\nraised: 2025-02-30\nyou_said: S\nstatus: open\n---\n",
             "studies/alpha/decisions/d.md:3:9: error: 'raised: 2025-02-30' is not a valid date: that date does not exist on the calendar." },
         { Decision, "---\ntitle: T\nraised: 10/01/2025\nyou_said: S\nstatus: open\n---\n",

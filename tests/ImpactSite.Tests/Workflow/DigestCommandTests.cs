@@ -19,7 +19,7 @@ public sealed class DigestCommandTests : IDisposable
         "Answered before the window", "Updated before the window", "Answered after the build date", "Open for a long time",
         "Considered, no news yet", "Draft answered in the window",
     ];
-    static readonly string[] WaitingAlpha = ["Open for a long time", "Updated in the window", "Updated before the window"];
+    static readonly string[] WaitingAlpha = ["Open for a long time", "Updated before the window", "Raised at the carers' meeting"];
     static readonly string[] WaitingBeta = ["Considered, no news yet"];
 
     static readonly string[] WithheldNames = ["Zebedee Withheldname", "Quentin Hiddensurname", "Wilhelmina Withdrawnperson"];
@@ -28,8 +28,14 @@ public sealed class DigestCommandTests : IDisposable
 
     public DigestCommandTests()
     {
-        site.Study("alpha").Study("beta");
+        site.Study("beta").Write("studies/alpha/index.md", "---\ntitle: Study alpha\nsummary: A test study.\nstatus: active\ngroups: [LEAP North, Carers' Circle]\n---\n");
         site.Meeting("alpha", "2026-03-01-leap-north", "2026-03-01");
+        site.Meeting("alpha", "2026-07-01-leap-north", "2026-07-01", "attendees: [kite, ana]");
+        site.Write("studies/alpha/meetings/2026-08-01-carers.md", "---\ntitle: Carers in August\ndate: 2026-08-01\ngroup: Carers' Circle\nattendees: [quiet]\n---\n");
+        Decision("alpha", "carers-idea", "Raised at the carers' meeting", "2026-08-01", "raised_at: 2026-08-01-carers\nstatus: considering");
+        site.Write("posts/alpha-news.md", "---\ntitle: Post about alpha in the window\ndate: 2026-07-02\nauthors: [kite]\nstudy: alpha\nsummary: What @kite learned.\n---\nText.\n");
+        site.Write("posts/old-news.md", "---\ntitle: Post before the window\ndate: 2026-05-02\nauthors: [kite]\nstudy: alpha\n---\nText.\n");
+        site.Write("posts/general.md", "---\ntitle: General post in the window\ndate: 2026-09-09\nauthors: [ana]\n---\nText.\n");
         Decision("alpha", "answered-before", "Answered before the window", "2026-01-05", """
             status: adopted
             we_did: Done early.
@@ -41,7 +47,7 @@ public sealed class DigestCommandTests : IDisposable
             status: adopted
             we_did: "@ana rewrote the letter with the panel."
             responded: 2026-07-15
-            decided_by: Trial management group
+            decided_by: kite
             """, youSaid: "\"@kite said the letter was hard to follow.\"");
         Decision("alpha", "updated-in", "Updated in the window", "2026-02-01", """
             status: considering
@@ -106,26 +112,79 @@ public sealed class DigestCommandTests : IDisposable
         CliRunner.Invoke(site.Root, Epoch, ["digest", "--input", "input", "--theme", Repo.Theme, .. args]);
 
     [Fact]
-    public void Text_lists_exactly_the_suggestions_with_news_since_the_date_and_those_still_waiting()
+    public void Text_lists_each_suggestion_with_news_once_and_what_is_still_waiting_with_kind_words()
     {
         var run = Digest("--since", Since);
         Assert.True(run.ExitCode == 0, run.Stderr);
         var text = run.Stdout;
-        var (news, waiting) = Split(text);
-        foreach (var title in NewsAlpha.Concat(NewsBeta)) Assert.Contains(title, news);
-        foreach (var title in Quiet) Assert.DoesNotContain(title, news);
-        foreach (var title in WaitingAlpha.Concat(WaitingBeta)) Assert.Contains(title, waiting);
-        foreach (var title in NewsAlpha.Concat(NewsBeta).Except(WaitingAlpha)) Assert.DoesNotContain(title, waiting);
+        var flat = Unwrap(text);
+        foreach (var title in NewsAlpha.Concat(NewsBeta).Concat(WaitingAlpha).Concat(WaitingBeta).Distinct())
+            Assert.Equal(1, Occurrences(text, "- " + title));
+        foreach (var title in Quiet.Except(WaitingAlpha).Except(WaitingBeta)) Assert.DoesNotContain(title, text);
         Assert.DoesNotContain("Draft answered", text);
 
-        Assert.Contains("In short: 5 suggestions had news. 3 were answered (1 adopted, 1 partly adopted and 1 not adopted) and 2 have a progress update.", Unwrap(text));
-        Assert.Contains("4 suggestions are still waiting for an answer, 3 of them overdue (no answer for more than 90 days).", Unwrap(text));
-        Assert.Contains("Overdue: no answer for more than 90 days.", Unwrap(waiting));
-        Assert.Contains("Not adopted. We could not do what you suggested. Answered on 1 June 2026.", Unwrap(news));
-        Assert.Contains("Why: The sponsor's wording is required by the ethics committee.", Unwrap(news));
+        Assert.StartsWith("Involvement news\n", text);
+        Assert.Contains("In short: 2 meetings were held, 3 suggestions were answered (1 adopted, 1 partly adopted and 1 not adopted), 2 suggestions moved forward and 2 posts were published. 4 suggestions are still waiting for an answer.", flat);
+        Assert.Contains("Not adopted. We could not do what you suggested. Answered on 1 June 2026.", flat);
+        Assert.Contains("Why: The sponsor's wording is required by the ethics committee.", flat);
         Assert.Contains("https://impact.test.example/studies/alpha/decisions/answered-in/", text);
         Assert.DoesNotContain("An old step, before the window.", text);
         Assert.Contains("A late note.", text);
+        // A long wait is put kindly, never as a count of days.
+        Assert.Contains("Raised in January 2025. This is taking longer than we would like, and we are sorry for the wait.", flat);
+        Assert.DoesNotContain(" days", flat);
+        Assert.DoesNotContain("overdue", flat, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void The_meetings_held_and_posts_published_in_the_period_are_listed_under_their_study()
+    {
+        var sections = Sections(Parse(Digest("--since", Since, "--format", "html").Stdout));
+        Assert.Equal(["Meeting 2026-07-01-leap-north", "Carers in August"], sections["Study alpha/Meetings held"]);
+        Assert.Equal(["Post about alpha in the window"], sections["Study alpha/New posts"]);
+        Assert.Equal(["General post in the window"], sections["Other news/New posts"]);
+        Assert.DoesNotContain(sections.Values.SelectMany(v => v), t => t is "Post before the window" or "Meeting 2026-03-01-leap-north");
+    }
+
+    [Fact]
+    public void Group_gives_only_what_that_group_did()
+    {
+        var run = Digest("--since", Since, "--group", "leap north", "--format", "html");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var page = Parse(run.Stdout);
+        Assert.Equal("News for LEAP North", page.QuerySelector("h1")!.TextContent);
+        var sections = Sections(page);
+        Assert.Equal(["Meeting 2026-07-01-leap-north"], sections["Study alpha/Meetings held"]);
+        var all = sections.Values.SelectMany(v => v).ToList();
+        Assert.DoesNotContain("Carers in August", all);
+        Assert.DoesNotContain("Raised at the carers' meeting", all);
+        Assert.Contains("Answered in the window", all);
+        Assert.Contains("Partly adopted in the window", all);
+
+        var carers = Sections(Parse(Digest("--since", Since, "--group", "Carers' Circle", "--format", "html").Stdout));
+        Assert.Equal(["Carers in August"], carers["Study alpha/Meetings held"]);
+        Assert.Contains("Raised at the carers' meeting", carers["Study alpha/Still waiting for an answer"]);
+        Assert.DoesNotContain(carers.Keys, k => k.StartsWith("Study beta", StringComparison.Ordinal));
+        Assert.DoesNotContain(carers.Values.SelectMany(v => v), t => t == "Answered in the window");
+    }
+
+    [Fact]
+    public void Person_gives_their_meetings_suggestions_and_posts()
+    {
+        var run = Digest("--since", Since, "--person", "Kite", "--format", "html");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var page = Parse(run.Stdout);
+        Assert.Equal("What happened to your suggestions", page.QuerySelector("h1")!.TextContent);
+        var sections = Sections(page);
+        Assert.Equal(["Meeting 2026-07-01-leap-north"], sections["Study alpha/Meetings held"]);
+        Assert.Equal(["Answered in the window"], sections["Study alpha/Suggestions answered"]);
+        Assert.Equal(["Post about alpha in the window"], sections["Study alpha/New posts"]);
+        var all = sections.Values.SelectMany(v => v).ToList();
+        Assert.DoesNotContain("Partly adopted in the window", all);
+        Assert.DoesNotContain("Open for a long time", all);
+        // News about no particular study goes to everyone.
+        Assert.Equal(["General post in the window"], sections["Other news/New posts"]);
+        Assert.DoesNotContain("Zebedee", run.Stdout);
     }
 
     [Fact]
@@ -154,34 +213,37 @@ public sealed class DigestCommandTests : IDisposable
             Assert.Contains("Ana Testperson (LEAP member) rewrote the letter with the panel.", flat);
             Assert.Contains("a LEAP member asked the ethics committee.", flat);
             Assert.Contains("by a LEAP member.", flat);
+            Assert.Contains("Decided by: Kite (Service user researcher)", flat);
+            Assert.Contains("What Kite (Service user researcher) learned.", flat);
             foreach (var name in WithheldNames) Assert.DoesNotContain(name, run.Stdout, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("@", text);
+            Assert.DoesNotContain("@", text.Replace("test.example", ""));
             Assert.DoesNotContain("quiet", flat);
             Assert.DoesNotContain("gone", flat);
         }
     }
 
     [Fact]
-    public void Html_is_one_accessible_standalone_document_with_exactly_the_expected_entries()
+    public void Html_is_one_standalone_document_for_mail_programs()
     {
         var run = Digest("--since", Since, "--format", "html");
         Assert.True(run.ExitCode == 0, run.Stderr);
         var page = Parse(run.Stdout);
         Assert.Equal("en-GB", page.DocumentElement.GetAttribute("lang"));
-        Assert.False(string.IsNullOrWhiteSpace(page.Title));
+        Assert.Equal("Involvement news", page.Title);
         Assert.Single(page.QuerySelectorAll("h1"));
-        Assert.Single(page.QuerySelectorAll("main"));
-        Assert.Empty(page.QuerySelectorAll("script, link, iframe, img"));
+        // Mail programs drop style sheets and mangle layout tables: one column, inline styles only.
+        Assert.Empty(page.QuerySelectorAll("script, link, style, iframe, img, table, form"));
         Assert.DoesNotContain(page.All.SelectMany(e => e.Attributes), a => a.Name.StartsWith("on", StringComparison.Ordinal));
+        Assert.All(page.QuerySelectorAll("a"), a => Assert.StartsWith("https://impact.test.example/", a.GetAttribute("href")));
+        Assert.All(page.QuerySelectorAll("a"), a => Assert.Contains("text-decoration:underline", a.GetAttribute("style")));
 
-        var news = page.QuerySelectorAll("section.news article.suggestion h3 a").Select(a => a.TextContent).ToList();
-        Assert.Equal(NewsAlpha.Concat(NewsBeta).Order(), news.Order());
-        var waiting = page.QuerySelectorAll("section.waiting li a").Select(a => a.TextContent).ToList();
-        Assert.Equal(WaitingAlpha.Concat(WaitingBeta).Order(), waiting.Order());
-        Assert.Equal(["News from Study alpha", "News from Study beta", "Still waiting for an answer"],
-            page.QuerySelectorAll("h2").Select(h => h.TextContent));
-        Assert.All(page.QuerySelectorAll("a"), a => Assert.StartsWith("https://impact.test.example/studies/", a.GetAttribute("href")));
-        Assert.Equal(3, page.QuerySelectorAll(".overdue").Length);
+        var sections = Sections(page);
+        Assert.Equal(NewsAlpha.Where(t => t.Contains("Answered in") || t.Contains("Not adopted")).Order(), sections["Study alpha/Suggestions answered"].Order());
+        Assert.Equal(["Partly adopted in the window"], sections["Study beta/Suggestions answered"]);
+        Assert.Equal(new[] { "Updated in the window", "Answered earlier, updated in the window" }.Order(), sections["Study alpha/Suggestions moving forward"].Order());
+        Assert.Equal(WaitingAlpha.Order(), sections["Study alpha/Still waiting for an answer"].Order());
+        Assert.Equal(WaitingBeta, sections["Study beta/Still waiting for an answer"]);
+        Assert.Equal(["Study alpha", "Study beta", "Other news"], page.QuerySelectorAll("h2").Select(h => h.TextContent));
     }
 
     [Fact]
@@ -196,7 +258,7 @@ public sealed class DigestCommandTests : IDisposable
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; friends", run.Stdout);
         var page = Parse(run.Stdout);
         Assert.Empty(page.QuerySelectorAll("script, b"));
-        Assert.Contains("<script>alert(1)</script> & friends", page.QuerySelectorAll("h3").Select(h => h.TextContent).Single(t => t.Contains("friends")));
+        Assert.Contains("<script>alert(1)</script> & friends", Sections(page)["Study alpha/Suggestions moving forward"]);
     }
 
     [Fact]
@@ -205,9 +267,10 @@ public sealed class DigestCommandTests : IDisposable
         var run = Digest("--since", Since, "--study", "alpha", "--format", "html");
         Assert.True(run.ExitCode == 0, run.Stderr);
         var page = Parse(run.Stdout);
-        Assert.Equal(NewsAlpha.Order(), page.QuerySelectorAll("section.news article.suggestion h3 a").Select(a => a.TextContent).Order());
-        Assert.Equal(WaitingAlpha.Order(), page.QuerySelectorAll("section.waiting li a").Select(a => a.TextContent).Order());
+        Assert.Equal("News from Study alpha", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal(["Study alpha"], page.QuerySelectorAll("h2").Select(h => h.TextContent));
         Assert.DoesNotContain("Study beta", run.Stdout);
+        Assert.DoesNotContain("General post", run.Stdout);
 
         var text = Digest("--since", Since, "--study", "beta").Stdout;
         Assert.Contains("Partly adopted in the window", text);
@@ -219,7 +282,7 @@ public sealed class DigestCommandTests : IDisposable
     {
         var run = Digest("--since", Since, "--format", "html", "--out", "digest/november.html");
         Assert.True(run.ExitCode == 0, run.Stderr);
-        Assert.Contains("Wrote the digest to digest/november.html: 5 suggestions with news, 4 still waiting.", run.Stdout);
+        Assert.Contains("Wrote the digest to digest/november.html: 2 meetings, 5 suggestions with news, 4 still waiting, 2 posts.", run.Stdout);
         var html = File.ReadAllText(Path.Combine(site.Root, "digest", "november.html"));
         Assert.StartsWith("<!DOCTYPE html>", html);
     }
@@ -247,6 +310,12 @@ public sealed class DigestCommandTests : IDisposable
         Assert.Contains("Did you mean 'alpha'?", study.Stderr);
         Assert.Equal(2, Digest("--since", Since, "--out", "input/digest.txt").ExitCode);
         Assert.False(File.Exists(Path.Combine(site.Input, "digest.txt")));
+        var group = Digest("--since", Since, "--group", "LEAP Nort");
+        Assert.Equal(2, group.ExitCode);
+        Assert.Contains("no published study lists the group 'LEAP Nort'. Did you mean 'LEAP North'? Groups: LEAP North, Carers' Circle.", group.Stderr);
+        var person = Digest("--since", Since, "--person", "kyte");
+        Assert.Equal(2, person.ExitCode);
+        Assert.Contains("--person 'kyte' is not in people.yml. Did you mean 'kite'?", person.Stderr);
     }
 
     [Fact]
@@ -261,13 +330,21 @@ public sealed class DigestCommandTests : IDisposable
 
     static AngleSharp.Html.Dom.IHtmlDocument Parse(string html) => new HtmlParser().ParseDocument(html);
 
-    /// <summary>The news part and the "still waiting" part of the text digest.</summary>
-    static (string News, string Waiting) Split(string text)
+    /// <summary>The titles listed under each "study/section" heading of the HTML digest.</summary>
+    static Dictionary<string, List<string>> Sections(AngleSharp.Html.Dom.IHtmlDocument page)
     {
-        var at = text.IndexOf("\nStill waiting for an answer\n", StringComparison.Ordinal);
-        Assert.True(at > 0, text);
-        return (text[..at], text[at..]);
+        var sections = new Dictionary<string, List<string>>();
+        string study = "", section = "";
+        foreach (var element in page.Body!.QuerySelectorAll("h2, h3, ul > li > strong:first-child"))
+        {
+            if (element.LocalName == "h2") study = element.TextContent;
+            else if (element.LocalName == "h3") section = $"{study}/{element.TextContent}";
+            else (sections.TryGetValue(section, out var list) ? list : sections[section] = []).Add(element.TextContent);
+        }
+        return sections;
     }
+
+    static int Occurrences(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
 
     /// <summary>Undo the line wrapping so sentences can be matched whole.</summary>
     static string Unwrap(string text) =>

@@ -29,15 +29,33 @@ public sealed partial class NewCommandTests
         CliRunner.Invoke(site.Root, Epoch, ["new", kind, .. args]);
 
     [Fact]
-    public void A_file_of_every_kind_builds_with_no_errors()
+    public void A_file_of_every_kind_stops_the_build_at_each_placeholder_and_builds_once_they_are_replaced()
     {
         using var site = new TempSite().Study("alpha");
+        var written = new List<string>();
         foreach (var (kind, args, path) in Kinds.Select(row => ((string)row[0], (string[])row[1], (string)row[2])))
         {
             var run = New(site, kind, args);
             Assert.True(run.ExitCode == 0, $"new {kind} exited {run.ExitCode}: {run.Stderr}");
             Assert.Equal(path, run.Stdout.Split('\n')[0].Trim());
             Assert.True(File.Exists(Path.Combine(site.Root, path)), path);
+            written.Add(Path.Combine(site.Root, path));
+        }
+        var fresh = site.Build(Today);
+        var placeholders = fresh.Result.Errors.Where(e => e.Message.Contains("is the placeholder text 'impactsite new' wrote")).ToList();
+        Assert.Equal(fresh.Result.Errors.Count(), placeholders.Count);
+        foreach (var file in written)
+        {
+            var lines = File.ReadAllLines(file);
+            var relative = Path.GetRelativePath(site.Input, file).Replace('\\', '/');
+            // Each placeholder line is reported, and each report is on a placeholder line.
+            var reported = placeholders.Where(p => p.Path == relative).Select(p => p.Line).ToHashSet();
+            var expected = lines.Select((line, i) => (line, i + 1))
+                .Where(l => !l.line.StartsWith('#') && EntryTemplates.Placeholders.Any(p => l.line.Contains(p.Split(". ")[0]))).Select(l => l.Item2).ToHashSet();
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected.Order(), reported.Order());
+            File.WriteAllLines(file, lines.Select(l => l.StartsWith('#') ? l
+                : EntryTemplates.Placeholders.Aggregate(l, (text, p) => text.Replace(p, "Our own words."))));
         }
         var built = site.Build(Today);
         Assert.True(built.Result.Succeeded, built.Errors);

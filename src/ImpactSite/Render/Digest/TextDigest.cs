@@ -1,93 +1,53 @@
 using System.Text;
-using ImpactSite.Model;
 
 namespace ImpactSite.Render.Digest;
 
 /// <summary>
-/// The digest as plain text for an e-mail body or a printout: lines wrapped at about 72 columns, no markdown
-/// symbols, people only as their public credits (prose is used as its rendered plain text, where every @mention is
-/// already a credit).
+/// A <see cref="Letter"/> as plain text for an e-mail body or a printout: lines wrapped at about 72 columns, headings
+/// underlined, no markdown symbols. Prose is used as its rendered plain text, where every @mention is already a credit.
 /// </summary>
 public static class TextDigest
 {
     public const int Width = 72;
+    const string Indent = "   ";
 
-    public static string Write(Digest digest)
+    public static string Write(Letter letter)
     {
         var t = new Wrapped();
-        t.Para(DigestWords.Heading);
-        t.Para(digest.Site.Title);
-        t.Para(DigestWords.Period(digest));
-        t.Blank();
-        t.Para(DigestWords.Totals(digest));
-
-        var number = 0;
-        foreach (var group in digest.Groups)
+        var first = true;
+        foreach (var block in letter.Blocks)
         {
-            t.Blank();
-            t.Blank();
-            t.Para($"News from {group.Study.Title}");
-            foreach (var item in group.Items) Item(t, item, ++number, digest.Since);
+            switch (block)
+            {
+                case Heading { Level: 1 } h:
+                    t.Para(h.Text);
+                    t.Line(new string('=', Math.Min(Width, h.Text.Length)));
+                    break;
+                case Heading h:
+                    t.Blank();
+                    if (h.Level == 2) t.Blank();
+                    t.Para(h.Text);
+                    t.Line(new string(h.Level == 2 ? '=' : '-', Math.Min(Width, h.Text.Length)));
+                    break;
+                case Para p:
+                    if (!first) t.Blank();
+                    t.Para(Labelled(p));
+                    break;
+                case Item item:
+                    t.Blank();
+                    t.Para("- " + item.Title, "", Indent);
+                    foreach (var line in item.Lines) t.Para(Labelled(line), Indent);
+                    var number = 0;
+                    foreach (var step in item.Steps) t.Para($"{++number}. {step}", Indent, Indent + "   ");
+                    if (item.Url is { } url) t.Line(Indent + url);
+                    break;
+            }
+            first = false;
         }
-
-        t.Blank();
-        t.Blank();
-        t.Para("Still waiting for an answer");
-        if (digest.Waiting.Count == 0)
-        {
-            t.Blank();
-            t.Para("Nothing: every suggestion has been answered.");
-        }
-        foreach (var d in digest.Waiting)
-        {
-            t.Blank();
-            t.Para($"- {d.Title}" + (digest.Study is null ? $" ({d.Study.Title})." : "."), "", "  ");
-            t.Para(DigestWords.Waiting(d, digest.Site.OverdueAfterDays), "  ");
-            t.Line("  " + d.AbsoluteUrl);
-        }
-
-        t.Blank();
-        t.Blank();
-        t.Para(Footer(digest));
         return t.ToString();
     }
 
-    static void Item(Wrapped t, DigestItem item, int number, DateOnly since)
-    {
-        var d = item.Decision;
-        const string indent = "   ";
-        t.Blank();
-        t.Para($"{number}. {d.Title}", "", indent);
-        t.Blank();
-        t.Para($"You said: {d.YouSaid.PlainText}", indent);
-        t.Para(DigestWords.RaisedLine(d), indent);
-        t.Blank();
-        if (item.AnsweredInPeriod)
-        {
-            t.Para($"What happened: {DigestWords.Status(d.Status)} Answered on {DigestWords.Date(d.Responded!.Value)}.", indent);
-            if (d.WeDid is { } weDid) t.Para($"What we did: {weDid.PlainText}", indent);
-            if (d.Reason is { } reason) t.Para($"Why: {reason.PlainText}", indent);
-            if (d.DecidedBy is { } decidedBy) t.Para($"Decided by: {decidedBy}", indent);
-        }
-        else t.Para($"Where it stands: {DigestWords.Status(d.Status)}", indent);
-        if (item.StepsInPeriod.Count > 0)
-        {
-            t.Blank();
-            t.Para($"Progress since {DigestWords.Date(since)}:", indent);
-            foreach (var step in item.StepsInPeriod)
-                t.Para($"- {DigestWords.Date(step.Date)}, {step.StatusLabel.ToLowerInvariant()}: {step.Note.PlainText}", indent, indent + "  ");
-        }
-        t.Blank();
-        t.Para("Read more:", indent);
-        t.Line(indent + d.AbsoluteUrl);
-    }
-
-    internal static string Footer(Digest digest)
-    {
-        var who = digest.Site.Organisation ?? digest.Site.Title;
-        var contact = digest.Site.ContactEmail is { } email ? $" Questions or comments? Write to {email}." : "";
-        return $"From {who}, using the public record at {digest.Site.BaseUrl.AbsoluteUri} as it stood on {DigestWords.Date(digest.Until)}.{contact}";
-    }
+    static string Labelled(Para p) => p.Label is null ? p.Text : $"{p.Label} {p.Text}";
 
     /// <summary>Greedy word wrap with a hanging indent. Words longer than a line (web addresses) are never broken.</summary>
     sealed class Wrapped

@@ -16,7 +16,8 @@ public sealed class MentionInline : LeafInline
 
 /// <summary>
 /// Parses '@id' where it follows the start of a line, a space or punctuation (so e-mail addresses are left alone).
-/// Ids are lower-case letters, digits and hyphens, as in people.yml.
+/// Ids in people.yml are lower-case letters, digits and hyphens; capitals are read too ('@Priya-F'), so a mention typed
+/// with them is still turned into a credit (or reported), never published as typed.
 /// </summary>
 public sealed class MentionParser : InlineParser
 {
@@ -41,7 +42,7 @@ public sealed class MentionParser : InlineParser
         return true;
     }
 
-    static bool IsIdChar(char c) => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-';
+    static bool IsIdChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '-';
 }
 
 /// <summary>Writes the credit (never the id, never a stored name) and marks it so readers and styles can tell credits apart.</summary>

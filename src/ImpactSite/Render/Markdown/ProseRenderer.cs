@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using ImpactSite.Model;
+using ImpactSite.Scaffold;
 using ImpactSite.Validate;
 using Markdig;
 using Markdig.Renderers;
@@ -30,6 +31,7 @@ public sealed partial class ProseRenderer(SiteGraph graph)
         var markdown = prose.Markdown;
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         var problems = new DiagnosticBag();
+        ReportPlaceholders(markdown, prose, problems);
         Resolve(document, prose, sourcePath, problems);
         var html = document.ToHtml(Pipeline); // Markdig pools its HTML renderers
         if (prose.Inline && document is [ParagraphBlock]) html = UnwrapParagraph(html);
@@ -41,6 +43,19 @@ public sealed partial class ProseRenderer(SiteGraph graph)
             problems.Sorted());
     }
 
+    /// <summary>The contract: placeholder text from 'impactsite new' must never reach the public site.</summary>
+    static void ReportPlaceholders(string markdown, Prose prose, DiagnosticBag diagnostics)
+    {
+        foreach (var found in LeftoverPlaceholders.In(markdown))
+        {
+            var lineStart = markdown.LastIndexOf('\n', Math.Max(0, found.Offset - 1)) + 1;
+            var line = markdown.AsSpan(0, found.Offset).Count('\n');
+            var at = new SourceLocation(prose.At.Path, prose.At.Line + line,
+                (line == 0 ? prose.At.Column : 1) + found.Offset - lineStart);
+            diagnostics.Error(at, $"\"{found.Text}\" is the placeholder text 'impactsite new' wrote: replace it with your own words (or delete it) before publishing.");
+        }
+    }
+
     void Resolve(MarkdownDocument document, Prose prose, string sourcePath, DiagnosticBag diagnostics)
     {
         foreach (var inline in document.Descendants<Inline>())
@@ -48,32 +63,54 @@ public sealed partial class ProseRenderer(SiteGraph graph)
             switch (inline)
             {
                 case MentionInline mention:
-                    if (graph.People.TryGetValue(mention.Id, out var person)) mention.Credit = person.Credit;
+                    if (graph.People.TryGetValue(mention.Id.ToLowerInvariant(), out var person)) mention.Credit = person.Credit;
                     else
                     {
                         mention.Credit = "@" + mention.Id;
-                        diagnostics.Error(At(prose, mention), $"'@{mention.Id}' is not in people.yml: add them there, or correct the id (write \\@ for a plain '@').{Suggestions.DidYouMean(mention.Id, graph.People.Keys)}");
+                        diagnostics.Error(At(prose, mention), $"'@{mention.Id}' is not in people.yml: add them there, or correct the id (write \\@ for a plain '@').{Suggestions.DidYouMean(mention.Id.ToLowerInvariant(), graph.People.Keys)}");
                     }
                     break;
                 case LinkInline link:
                     ResolveLink(link, prose, sourcePath, diagnostics);
                     break;
+                case HtmlInline html:
+                    CheckRawImages(html.Tag, At(prose, html), diagnostics);
+                    break;
             }
         }
+        foreach (var block in document.Descendants<HtmlBlock>())
+            CheckRawImages(block.Lines.ToString(), new(prose.At.Path, prose.At.Line + block.Line, 1), diagnostics);
     }
 
     void ResolveLink(LinkInline link, Prose prose, string sourcePath, DiagnosticBag diagnostics)
     {
-        if (link.Url is { } url)
+        var url = link.Url;
+        if (url is not null)
         {
             var result = links.Resolve(url, sourcePath);
             if (result.Problem is not null) diagnostics.Error(At(prose, link), result.Problem);
             if (result.Warning is not null) diagnostics.Warning(At(prose, link), result.Warning);
             link.Url = result.Url ?? "#";
         }
-        if (link.IsImage && string.IsNullOrWhiteSpace(AltText(link)) && !IsDecorative(link))
+        if (!link.IsImage || IsDecorative(link)) return;
+        var alt = AltText(link);
+        if (string.IsNullOrWhiteSpace(alt))
             diagnostics.Error(At(prose, link), "this image has no alt text: describe it between the brackets, as in ![A panel member speaking at the event](...). If it is purely decorative, add {.decorative} straight after it.");
+        else if (Validate.AltText.Problem(alt, url ?? "") is { } meaningless)
+            diagnostics.Warning(At(prose, link), meaningless);
     }
+
+    /// <summary>Pictures written as raw HTML get the same alt text check as markdown ones (a missing alt is left to
+    /// the sanitiser and the page checks).</summary>
+    static void CheckRawImages(string html, SourceLocation at, DiagnosticBag diagnostics)
+    {
+        foreach (Match img in RawImage().Matches(html))
+            if (Validate.AltText.Problem(WebUtility.HtmlDecode(img.Groups["alt"].Value), img.Groups["src"].Value) is { } meaningless)
+                diagnostics.Warning(at, meaningless);
+    }
+
+    [GeneratedRegex(@"<img\b(?=[^>]*\balt\s*=\s*[""'](?<alt>[^""']+)[""'])(?:(?=[^>]*\bsrc\s*=\s*[""'](?<src>[^""']*)[""']))?[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex RawImage();
 
     static bool IsDecorative(LinkInline link) => link.TryGetAttributes()?.Classes?.Contains("decorative") ?? false;
 
