@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using ImpactSite.Load;
 using ImpactSite.Validate;
+using ImpactSite.Content.People;
+using YamlDotNet.RepresentationModel;
 
 namespace ImpactSite.Model;
 
@@ -15,10 +17,10 @@ public static partial class PeopleReader
         var people = new Dictionary<string, Person>(StringComparer.Ordinal);
         var root = YamlText.Load(file.Path, file.Text, 0, diagnostics);
         if (root is null) return people;
-        if (root is not YamlDotNet.RepresentationModel.YamlSequenceNode list)
+        if (ListOf(root) is not { } list)
         {
             diagnostics.Error(file.Path, (int)root.Start.Line, (int)root.Start.Column,
-                "people.yml must be a list of people, each starting with '- id: ...'.");
+                $"people.yml must be a list of people, each starting with '- id: ...' (optionally under one '{PersonKeys.ListKey}:' line, as the browser editor writes it).");
             return people;
         }
         foreach (var item in list.Children)
@@ -31,6 +33,15 @@ public static partial class PeopleReader
         }
         return people;
     }
+
+    /// <summary>The list of people: the whole file, or the one 'people:' key the browser editor keeps it under
+    /// (Decap CMS can only edit a file whose top level is a mapping).</summary>
+    public static YamlSequenceNode? ListOf(YamlNode root) => root switch
+    {
+        YamlSequenceNode list => list,
+        YamlMappingNode { Children.Count: 1 } map when map.Children.TryGetValue(new YamlScalarNode(PersonKeys.ListKey), out var value) => value as YamlSequenceNode,
+        _ => null,
+    };
 
     static Person? Read(YamlFields f)
     {

@@ -364,9 +364,7 @@ public sealed class PreviewServer : IAsyncDisposable
         }
     }
 
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
-        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    public const string ContentSecurityPolicy = Render.Hosting.SecurityPolicy.Public;
 
     static Task Refuse(HttpResponse response, int status, string why) =>
         Send(response, new(status, System.Text.Encoding.UTF8.GetBytes(why + "\n"), "text/plain; charset=utf-8"));

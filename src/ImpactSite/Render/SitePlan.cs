@@ -4,6 +4,8 @@ using ImpactSite.Load;
 using ImpactSite.Model;
 using ImpactSite.Render.Assets;
 using ImpactSite.Render.Data;
+using ImpactSite.Render.Editor;
+using ImpactSite.Render.Hosting;
 using ImpactSite.Render.Pages;
 using ImpactSite.Render.Templates;
 using ImpactSite.Validate;
@@ -50,6 +52,9 @@ public sealed class SitePlan
         plan.AddPage(pages.NotFound());
         plan.AddRedirects(pages);
         plan.AddStaticFiles();
+        // Last: the host's headers name every top-level folder and file planned above.
+        var published = plan.files.Keys.ToList();
+        plan.Add(NetlifyHeaders.Path, null, () => NetlifyHeaders.Make(published));
         return plan;
     }
 
@@ -145,8 +150,11 @@ public sealed class SitePlan
             Add(asset, asset, () => AssetPolicy.Read(graph.InputRoot, asset, diagnostics) is { } bytes ? ImageMetadata.Publish(asset, bytes, diagnostics) : []);
         foreach (var file in theme.StaticFiles)
             Add("theme/" + file, null, () => File.ReadAllBytes(Path.Combine(theme.Root, "static", file)));
-        // The browser editor (Decap CMS): theme/admin/** is published as it is at /admin/ (docs/editing-in-the-browser.md).
+        // The browser editor (Decap CMS): theme/admin/** is published as it is at /admin/, with its configuration
+        // generated from the content kinds (docs/editing-in-the-browser.md).
         var admin = Path.Combine(theme.Root, "admin");
+        if (!Directory.Exists(admin)) return;
+        Add(EditorConfigFile.Path, null, () => EditorConfigFile.Make(graph, diagnostics));
         foreach (var file in ThemeFiles.Under(admin, diagnostics))
             Add("admin/" + file, null, () => File.ReadAllBytes(Path.Combine(admin, file)));
     }

@@ -21,7 +21,7 @@ public sealed class SiteFixture : IAsyncLifetime
 {
     public static readonly DateOnly BuildDate = new(2026, 11, 23);
 
-    static readonly string[] ChromiumArgs =
+    public static readonly string[] ChromiumArgs =
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
@@ -244,7 +244,7 @@ public sealed class SiteFixture : IAsyncLifetime
             .OrderBy(p => p.Url, StringComparer.Ordinal)
             .ToList();
 
-    static string FindRepoRoot()
+    public static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

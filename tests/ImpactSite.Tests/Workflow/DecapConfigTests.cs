@@ -1,232 +1,237 @@
 using AngleSharp.Html.Parser;
-using ImpactSite.Model;
+using ImpactSite.Build;
+using ImpactSite.Content;
+using ImpactSite.Content.People;
+using ImpactSite.Content.Settings;
+using ImpactSite.Render.Editor;
 using ImpactSite.Tests.Support;
 using YamlDotNet.RepresentationModel;
-using ImpactSite.Content;
-using ImpactSite.Content.Decisions;
 
 namespace ImpactSite.Tests.Workflow;
 
 /// <summary>
-/// The browser editor's configuration (theme/admin/config.yml) against the code, so the two cannot drift: every
-/// collection edits exactly the keys ContentKeys allows for its kind, with the code's allowed values and the
-/// contract's required keys, and every study has its meetings and decisions collections.
+/// The browser editor's configuration as the build publishes it (/admin/config.yml), read back with YamlDotNet as
+/// Decap reads it, against the content kinds (Content/): every collection edits exactly its kind's keys, with the
+/// kind's required keys required, its allowed values offered, and people and meetings picked from their collections.
+/// If the editor and the build could ever disagree about a file, one of these fails.
 /// </summary>
-public sealed class DecapConfigTests
+public sealed class DecapConfigTests(SampleSite sample) : IClassFixture<SampleSite>
 {
     static readonly string AdminFolder = Path.Combine(Repo.Root, "theme", "admin");
 
-    /// <summary>The contract's required keys (shared/content-contract.md), per kind.</summary>
-    static readonly Dictionary<string, string[]> RequiredKeys = new()
-    {
-        ["study"] = ["title", "summary", "status"],
-        ["meeting"] = ["title", "date"],
-        ["decision"] = ["title", "raised", "you_said", "status"],
-        ["post"] = ["title", "date", "authors"],
-        ["page"] = ["title"],
-    };
+    YamlMappingNode Config => Parse(sample.Site.Text(EditorConfigFile.Path));
 
-    static readonly HashSet<string> DateKeys = ["raised", "responded", "date", "started", "ended", "updated"];
-
-    static readonly YamlMappingNode Config = Load();
-
-    static YamlMappingNode Load()
+    static YamlMappingNode Parse(string yaml)
     {
         var stream = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(AdminFolder, "config.yml"));
-        stream.Load(reader); // resolves the file's anchors and aliases, as Decap does
+        stream.Load(new StringReader(yaml));
         return (YamlMappingNode)stream.Documents[0].RootNode;
     }
 
-    static IEnumerable<YamlMappingNode> Collections => ((YamlSequenceNode)Config["collections"]).Children.Cast<YamlMappingNode>();
+    static IEnumerable<YamlMappingNode> Collections(YamlMappingNode config) => ((YamlSequenceNode)config["collections"]).Children.Cast<YamlMappingNode>();
 
-    public static TheoryData<string> CollectionNames => [.. Collections.Select(c => Text(c, "name")!)];
+    static YamlMappingNode Collection(YamlMappingNode config, string name) => Collections(config).Single(c => Text(c, "name") == name);
 
-    static YamlMappingNode Collection(string name) => Collections.Single(c => Text(c, "name") == name);
-
-    /// <summary>Which kind of file a collection edits, from where it keeps them.</summary>
-    static string KindOf(YamlMappingNode collection)
-    {
-        var folder = Text(collection, "folder")!;
-        var parts = folder.Split('/');
-        return parts switch
-        {
-            ["input", "studies"] when Text(collection, "path") == "{{slug}}/index" => "study",
-            ["input", "studies", _, "meetings"] => "meeting",
-            ["input", "studies", _, "decisions"] => "decision",
-            ["input", "posts"] => "post",
-            ["input", "pages"] => "page",
-            _ => throw new Xunit.Sdk.XunitException($"collection '{Text(collection, "name")}' has a folder the contract does not know: {folder}"),
-        };
-    }
-
-    static IReadOnlySet<string> AllowedKeys(string kind) => kind switch
-    {
-        "study" => ContentKeys.Study,
-        "meeting" => ContentKeys.Meeting,
-        "decision" => ContentKeys.Decision,
-        "post" => ContentKeys.Post,
-        _ => ContentKeys.Page,
-    };
-
-    static List<YamlMappingNode> Fields(YamlMappingNode node) =>
-        ((YamlSequenceNode)node["fields"]).Children.Cast<YamlMappingNode>().ToList();
+    static List<YamlMappingNode> Fields(YamlMappingNode node) => ((YamlSequenceNode)node["fields"]).Children.Cast<YamlMappingNode>().ToList();
 
     static string? Text(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
 
-    /// <summary>Decap's default: a field is required unless it says 'required: false'.</summary>
-    static bool IsRequired(YamlMappingNode field) => Text(field, "required") != "false";
+    static List<string> Strings(YamlMappingNode node, string key) =>
+        ((YamlSequenceNode)node[key]).Children.Select(o => o is YamlMappingNode map ? Text(map, "value")! : ((YamlScalarNode)o).Value!).ToList();
 
-    static List<string> OptionValues(YamlMappingNode field) =>
-        ((YamlSequenceNode)field["options"]).Children
-            .Select(o => o is YamlMappingNode map ? Text(map, "value")! : ((YamlScalarNode)o).Value!).ToList();
+    static IEnumerable<string> StudySlugs => Directory.EnumerateDirectories(Path.Combine(Repo.Input, "studies"))
+        .Where(d => File.Exists(Path.Combine(d, "index.md"))).Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal);
 
-    [Theory]
-    [MemberData(nameof(CollectionNames))]
-    public void Each_collection_edits_exactly_the_keys_the_contract_allows(string name)
+    /// <summary>Each folder collection with the kind whose files it edits and the study it belongs to.</summary>
+    public static TheoryData<string, string, string?> FolderCollections()
     {
-        var collection = Collection(name);
-        var kind = KindOf(collection);
-        var names = Fields(collection).Select(f => Text(f, "name")!).ToList();
-        Assert.Equal(names.Distinct().Count(), names.Count);
-        Assert.Contains("body", names);
-        Assert.Equal(AllowedKeys(kind).Order(StringComparer.Ordinal), names.Where(n => n != "body").Order(StringComparer.Ordinal));
-    }
-
-    [Theory]
-    [MemberData(nameof(CollectionNames))]
-    public void Required_fields_are_the_contracts_required_keys(string name)
-    {
-        var collection = Collection(name);
-        var required = Fields(collection).Where(IsRequired).Select(f => Text(f, "name")!).Order(StringComparer.Ordinal);
-        Assert.Equal(RequiredKeys[KindOf(collection)].Order(StringComparer.Ordinal), required);
-    }
-
-    [Theory]
-    [MemberData(nameof(CollectionNames))]
-    public void Choices_offer_exactly_the_values_the_code_accepts(string name)
-    {
-        var collection = Collection(name);
-        var kind = KindOf(collection);
-        var selects = Fields(collection).Where(f => Text(f, "widget") == "select").ToList();
-        foreach (var field in selects)
+        var data = new TheoryData<string, string, string?>
         {
-            var key = Text(field, "name");
-            string[] expected = (kind, key) switch
-            {
-                ("decision", "status") => DecisionStatus.All,
-                ("study", "status") => ContentKeys.StudyStatuses,
-                ("meeting", "format") => ContentKeys.MeetingFormats,
-                (_, "standards") => [.. Standards.All.Select(s => s.Id)],
-                ("meeting" or "decision", "stage") => ResearchStages.Ids,
-                _ => throw new Xunit.Sdk.XunitException($"{name}.{key} is a select the code has no list of values for"),
-            };
-            Assert.Equal(expected, OptionValues(field));
-            Assert.Equal(key == "standards" ? "true" : null, Text(field, "multiple"));
-        }
-        var expectedSelects = kind switch
-        {
-            "decision" => new[] { "stage", "standards", "status" },
-            "study" => ["status"],
-            "meeting" => ["format", "stage", "standards"],
-            "post" => ["standards"],
-            _ => [],
+            { DecapConfig.StudiesCollection, "study", null }, { "posts", "post", null }, { "pages", "page", null },
         };
-        Assert.Equal(expectedSelects, selects.Select(f => Text(f, "name")!).Order(StringComparer.Ordinal));
-    }
-
-    [Fact]
-    public void Study_releases_have_the_contracts_release_keys_with_date_and_title_required()
-    {
-        var releases = Fields(Collections.Single(c => KindOf(c) == "study")).Single(f => Text(f, "name") == "releases");
-        Assert.Equal("list", Text(releases, "widget"));
-        Assert.False(IsRequired(releases));
-        var keys = Fields(releases);
-        Assert.Equal(ContentKeys.StudyRelease.Order(StringComparer.Ordinal), keys.Select(f => Text(f, "name")!).Order(StringComparer.Ordinal));
-        Assert.Equal(["date", "title"], keys.Where(IsRequired).Select(f => Text(f, "name")!).Order(StringComparer.Ordinal));
-        AssertIsoDate(keys.Single(f => Text(f, "name") == "date"));
-    }
-
-    [Fact]
-    public void Decision_updates_have_the_contracts_step_keys_all_required()
-    {
-        foreach (var collection in Collections.Where(c => KindOf(c) == "decision"))
+        foreach (var study in StudySlugs)
         {
-            var updates = Fields(collection).Single(f => Text(f, "name") == "updates");
-            Assert.Equal("list", Text(updates, "widget"));
-            Assert.False(IsRequired(updates));
-            var steps = Fields(updates);
-            Assert.Equal(ContentKeys.DecisionUpdate.Order(StringComparer.Ordinal), steps.Select(f => Text(f, "name")!).Order(StringComparer.Ordinal));
-            Assert.All(steps, step => Assert.True(IsRequired(step), Text(step, "name")));
-            Assert.Equal(DecisionStatus.All, OptionValues(steps.Single(f => Text(f, "name") == "status")));
-            AssertIsoDate(steps.Single(f => Text(f, "name") == "date"));
+            data.Add(DecapConfig.MeetingsCollection(study), "meeting", study);
+            data.Add(DecapConfig.DecisionsCollection(study), "decision", study);
         }
+        return data;
     }
 
     [Theory]
-    [MemberData(nameof(CollectionNames))]
-    public void Dates_are_stored_as_yyyy_mm_dd(string name)
+    [MemberData(nameof(FolderCollections))]
+    public void Each_collection_edits_its_kinds_keys_with_the_kinds_rules(string name, string kind, string? study)
     {
-        foreach (var field in Fields(Collection(name)).Where(f => DateKeys.Contains(Text(f, "name")!)))
-            AssertIsoDate(field);
+        var collection = Collection(Config, name);
+        var contentKind = ContentKinds.Named(kind)!;
+        Assert.Equal(contentKind.FilePath("SLUG", study).Replace("SLUG.md", "").Replace("SLUG/index.md", "").TrimEnd('/'),
+            Text(collection, "folder")!["input/".Length..]);
+        var fields = Fields(collection);
+        Assert.Equal([.. contentKind.Keys.Select(k => k.Name), "body"], fields.Select(f => Text(f, "name")!));
+        foreach (var (key, field) in contentKind.Keys.Zip(fields)) AssertField(key, field, study);
+        Assert.Equal("false", Text(fields[^1], "required"));
+        Assert.Equal("markdown", Text(fields[^1], "widget"));
+        // Published addresses are cited by funders: the editor never deletes a file.
+        Assert.Equal("false", Text(collection, "delete"));
+        Assert.Equal("yaml-frontmatter", Text(collection, "format"));
     }
 
-    static void AssertIsoDate(YamlMappingNode field)
+    [Fact]
+    public void The_people_and_site_forms_edit_exactly_the_keys_the_build_reads()
     {
-        Assert.Equal("datetime", Text(field, "widget"));
-        Assert.Equal("YYYY-MM-DD", Text(field, "format"));
-        Assert.Equal("false", Text(field, "time_format"));
+        var people = Assert.Single(((YamlSequenceNode)Collection(Config, DecapConfig.PeopleCollection)["files"]).Children.Cast<YamlMappingNode>());
+        Assert.Equal("input/people.yml", Text(people, "file"));
+        var list = Assert.Single(Fields(people));
+        Assert.Equal(PersonKeys.ListKey, Text(list, "name"));
+        Assert.Equal("list", Text(list, "widget"));
+        // Nobody is deleted from the register: old notes still mention them. Consent is withdrawn instead.
+        Assert.Equal("false", Text(list, "allow_remove"));
+        Assert.Equal(PersonKeys.All.Select(k => k.Name), Fields(list).Select(f => Text(f, "name")!));
+        foreach (var (key, field) in PersonKeys.All.Zip(Fields(list))) AssertField(key, field, null);
+
+        var site = Assert.Single(((YamlSequenceNode)Collection(Config, DecapConfig.SiteCollection)["files"]).Children.Cast<YamlMappingNode>());
+        Assert.Equal("input/site.yml", Text(site, "file"));
+        Assert.Equal(SiteKeys.All.Select(k => k.Name), Fields(site).Select(f => Text(f, "name")!));
+        foreach (var (key, field) in SiteKeys.All.Zip(Fields(site))) AssertField(key, field, null);
+    }
+
+    /// <summary>One form field against its key: required exactly when the key is, conditional rules explained, the
+    /// allowed values offered, dates stored as the contract's dates, people and meetings picked, not typed.</summary>
+    static void AssertField(KeySpec key, YamlMappingNode field, string? study)
+    {
+        Assert.Equal(key.Label, Text(field, "label"));
+        Assert.Equal(key.Need == Need.Required ? "true" : "false", Text(field, "required"));
+        Assert.Contains(key.Help, Text(field, "hint"));
+        if (key.RequiredWhen is { } when) Assert.Contains(when, Text(field, "hint"));
+        // A default makes content the co-ordinator did not write; in a list of steps it made an empty, required step
+        // that stopped every new suggestion from being published.
+        Assert.Null(Text(field, "default"));
+        var widget = Text(field, "widget");
+        switch (key.Type)
+        {
+            case KeyType.Choice or KeyType.Choices:
+                Assert.Equal("select", widget);
+                Assert.Equal(key.Values, Strings(field, "options"));
+                Assert.Equal(key.Type == KeyType.Choices ? "true" : null, Text(field, "multiple"));
+                break;
+            case KeyType.Date:
+                // theme/admin/uk-date.js: DD/MM/YYYY on screen, YYYY-MM-DD in the file (EditorTests types one).
+                Assert.Equal(DecapConfig.UkDateWidget, widget);
+                break;
+            case KeyType.Person or KeyType.People:
+                Assert.Equal("relation", widget);
+                Assert.Equal(DecapConfig.PeopleCollection, Text(field, "collection"));
+                Assert.Equal("people.*.id", Text(field, "value_field"));
+                Assert.DoesNotContain(Strings(field, "display_fields").Concat(Strings(field, "search_fields")), f => f.EndsWith(".name", StringComparison.Ordinal));
+                Assert.Equal(key.Type == KeyType.People ? "true" : null, Text(field, "multiple"));
+                break;
+            case KeyType.Meeting:
+                Assert.Equal("relation", widget);
+                Assert.Equal(DecapConfig.MeetingsCollection(study!), Text(field, "collection"));
+                Assert.Equal("{{slug}}", Text(field, "value_field"));
+                break;
+            case KeyType.Study:
+                Assert.Equal("select", widget);
+                Assert.Equal(StudySlugs, Strings(field, "options"));
+                break;
+            case KeyType.Steps:
+                Assert.Equal("list", widget);
+                Assert.Equal(key.Fields.Select(k => k.Name), Fields(field).Select(f => Text(f, "name")!));
+                foreach (var (step, stepField) in key.Fields.Zip(Fields(field))) AssertField(step, stepField, study);
+                break;
+            case KeyType.Boolean: Assert.Equal("boolean", widget); break;
+            case KeyType.WholeNumber: Assert.Equal("number", widget); break;
+            case KeyType.Texts or KeyType.Paths: Assert.Equal("list", widget); break;
+            default: Assert.Contains(widget, new[] { "string", "text" }); break;
+        }
     }
 
     [Fact]
     public void Every_study_has_its_meetings_and_decisions_collections_and_no_others()
     {
-        var studies = Directory.EnumerateDirectories(Path.Combine(Repo.Input, "studies"))
-            .Where(d => File.Exists(Path.Combine(d, "index.md"))).Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal).ToList();
-        Assert.NotEmpty(studies);
+        var folders = Collections(Config).Select(c => Text(c, "folder")).OfType<string>().ToList();
+        Assert.NotEmpty(StudySlugs);
         foreach (var kind in new[] { "meetings", "decisions" })
-        {
-            var configured = Collections.Select(c => Text(c, "folder")!).Where(f => f.StartsWith("input/studies/", StringComparison.Ordinal) && f.EndsWith("/" + kind, StringComparison.Ordinal))
-                .Select(f => f.Split('/')[2]).Order(StringComparer.Ordinal).ToList();
-            Assert.Equal(studies, configured);
-        }
+            Assert.Equal(StudySlugs.Select(s => $"input/studies/{s}/{kind}"), folders.Where(f => f.EndsWith("/" + kind, StringComparison.Ordinal)));
     }
 
     [Fact]
-    public void Backend_media_and_file_names_suit_the_site()
+    public void A_new_study_gets_its_collections_at_the_next_build_and_a_draft_study_too()
     {
-        Assert.Equal("git-gateway", Text((YamlMappingNode)Config["backend"], "name"));
-        Assert.Equal("input/assets/images", Text(Config, "media_folder"));
-        Assert.Equal("/assets/images", Text(Config, "public_folder"));
-        Assert.Equal("ascii", Text((YamlMappingNode)Config["slug"], "encoding"));
-        foreach (var collection in Collections)
-        {
-            Assert.Equal("yaml-frontmatter", Text(collection, "format"));
-            Assert.Equal("md", Text(collection, "extension"));
-            Assert.Equal("title", Text(Fields(collection)[0], "name"));
-            // Published addresses are cited by funders: the editor never deletes a file.
-            Assert.Equal("false", Text(collection, "delete"));
-            if (Text(collection, "path") is not null)
-            {
-                Assert.Equal("/input/assets/images", Text(collection, "media_folder"));
-                Assert.Equal("/assets/images", Text(collection, "public_folder"));
-            }
-        }
-        Assert.All(Collections.Where(c => KindOf(c) == "meeting"), c => Assert.Equal("{{fields.date}}-{{slug}}", Text(c, "slug")));
+        using var temp = new TempSite();
+        temp.Write("studies/alpha/index.md", "---\ntitle: Alpha\nsummary: A study.\nstatus: active\n---\n")
+            .Write("studies/beta/index.md", "---\ntitle: Beta\nsummary: A study.\nstatus: planned\ndraft: true\n---\n");
+        var built = new BuiltSite(SiteBuilder.Build(new BuildRequest(temp.Input, Repo.Theme, SampleSite.Today)));
+        Assert.True(built.Result.Succeeded, built.Errors);
+        var config = Parse(built.Text(EditorConfigFile.Path));
+        Assert.Equal("input/studies/alpha/decisions", Text(Collection(config, DecapConfig.DecisionsCollection("alpha")), "folder"));
+        Assert.Equal("input/studies/beta/meetings", Text(Collection(config, DecapConfig.MeetingsCollection("beta")), "folder"));
+        Assert.False(built.Has("studies/beta/index.html"));
     }
 
     [Fact]
-    public void The_admin_page_loads_decap_from_script_files_only_and_passes_the_builds_page_checks()
+    public void A_people_yml_that_is_a_plain_list_is_never_offered_for_editing_and_the_build_says_how_to_allow_it()
+    {
+        // Decap can only edit a mapping: given a plain list it would show no one and save over everyone.
+        using var temp = new TempSite();
+        temp.Write("posts/hello.md", "---\ntitle: Hello\ndate: 2026-01-01\nauthors: [ana]\n---\nHi.\n");
+        var built = new BuiltSite(SiteBuilder.Build(new BuildRequest(temp.Input, Repo.Theme, SampleSite.Today)));
+        Assert.True(built.Result.Succeeded, built.Errors);
+        var config = Parse(built.Text(EditorConfigFile.Path));
+        Assert.DoesNotContain(Collections(config), c => Text(c, "name") == DecapConfig.PeopleCollection);
+        Assert.Equal("list", Text(Fields(Collection(config, "posts")).Single(f => Text(f, "name") == "authors"), "widget"));
+        Assert.Contains(Collections(config), c => Text(c, "name") == DecapConfig.SiteCollection);
+        var warning = Assert.Single(built.Result.Warnings, w => w.Path == "people.yml" && w.Message.Contains("browser editor"));
+        Assert.Contains("add a line 'people:' above the first '- id:'", warning.Message);
+    }
+
+    [Fact]
+    public void People_yml_may_keep_its_list_under_people_as_the_editor_writes_it()
+    {
+        using var temp = new TempSite();
+        temp.Write("people.yml", "people:\n- id: ana\n  credit: role\n  role: LEAP member\n  name: Ana Testperson\n")
+            .Write("posts/hello.md", "---\ntitle: Hello\ndate: 2026-01-01\nauthors: [ana]\n---\nHi.\n");
+        var built = new BuiltSite(SiteBuilder.Build(new BuildRequest(temp.Input, Repo.Theme, SampleSite.Today)));
+        Assert.True(built.Result.Succeeded, built.Errors);
+        var post = built.Page("/blog/hello/").Body!.TextContent;
+        Assert.Contains("LEAP member", post);
+        Assert.DoesNotContain("Testperson", post);
+        Assert.Contains(Collections(Parse(built.Text(EditorConfigFile.Path))), c => Text(c, "name") == DecapConfig.PeopleCollection);
+    }
+
+    [Fact]
+    public void Every_edit_is_a_pull_request_and_the_repository_layout_suits_the_site()
+    {
+        var config = Config;
+        Assert.Equal("editorial_workflow", Text(config, "publish_mode"));
+        Assert.Equal("git-gateway", Text((YamlMappingNode)config["backend"], "name"));
+        Assert.Equal("input/assets/images", Text(config, "media_folder"));
+        Assert.Equal("/assets/images", Text(config, "public_folder"));
+        Assert.Equal("ascii", Text((YamlMappingNode)config["slug"], "encoding"));
+        Assert.Equal("{{fields.date}}-{{slug}}", Text(Collection(config, DecapConfig.MeetingsCollection(StudySlugs.First())), "slug"));
+        Assert.Equal("{{slug}}/index", Text(Collection(config, DecapConfig.StudiesCollection), "path"));
+        // Generated by the build, not kept by hand beside the theme.
+        Assert.False(File.Exists(Path.Combine(AdminFolder, "config.yml")));
+    }
+
+    [Fact]
+    public void The_admin_page_loads_one_pinned_decap_with_its_integrity_hash_and_passes_the_builds_page_checks()
     {
         var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(AdminFolder, "index.html")));
         var scripts = page.QuerySelectorAll("script").ToList();
         Assert.All(scripts, s => Assert.True(s.HasAttribute("src") && string.IsNullOrWhiteSpace(s.TextContent), "no inline script"));
-        Assert.Contains("https://unpkg.com/decap-cms@^3.0.0/dist/decap-cms.js", scripts.Select(s => s.GetAttribute("src")));
+        var decap = Assert.Single(scripts, s => s.GetAttribute("src")!.Contains("decap-cms"));
+        Assert.Equal(EditorAssets.DecapUrl, decap.GetAttribute("src"));
+        Assert.Matches(@"^https://unpkg\.com/decap-cms@\d+\.\d+\.\d+/dist/decap-cms\.js$", EditorAssets.DecapUrl);
+        Assert.Equal(EditorAssets.DecapIntegrity, decap.GetAttribute("integrity"));
+        Assert.StartsWith("sha384-", EditorAssets.DecapIntegrity);
+        Assert.Equal("anonymous", decap.GetAttribute("crossorigin"));
         Assert.Empty(page.QuerySelectorAll("style, [style]"));
         Assert.DoesNotContain(page.All.SelectMany(e => e.Attributes), a => a.Name.StartsWith("on", StringComparison.Ordinal));
-        // Once published at /admin/, the page goes through the same checks as every built page.
-        Assert.False(string.IsNullOrWhiteSpace(page.DocumentElement.GetAttribute("lang")));
+        Assert.Equal("en-GB", page.DocumentElement.GetAttribute("lang"));
+        // The date field is registered after Decap has loaded, from this site (the policy allows no inline code).
+        Assert.Equal("/admin/uk-date.js", scripts[^1].GetAttribute("src"));
+        Assert.True(File.Exists(Path.Combine(AdminFolder, "uk-date.js")));
         Assert.False(string.IsNullOrWhiteSpace(page.Title));
         Assert.Single(page.QuerySelectorAll("h1"));
         Assert.Equal("nc-root", Assert.Single(page.QuerySelectorAll("main")).Id);
