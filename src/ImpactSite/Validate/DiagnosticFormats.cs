@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace ImpactSite.Validate;
 
@@ -28,13 +29,14 @@ public static class DiagnosticFormats
     public sealed record JsonDiagnostic(string Severity, string Path, int Line, int Column, string Message);
     public sealed record JsonReport(bool Succeeded, int Errors, int Warnings, IReadOnlyList<JsonDiagnostic> Diagnostics, IReadOnlyList<string> ToDo);
 
-    static readonly JsonSerializerOptions JsonOptions = new()
+    // Serialisation code generated at compile time (DiagnosticJson below): the native executable has no reflection path.
+    static readonly DiagnosticJson Json = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
         // Messages quote keys and values ('status'); keep them readable rather than \u0027.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
 
     public static void WriteJson(IReadOnlyList<Diagnostic> diagnostics, string inputRoot, bool succeeded, IReadOnlyList<string> toDo, TextWriter writer)
     {
@@ -42,10 +44,13 @@ public static class DiagnosticFormats
         var report = new JsonReport(succeeded, errors, diagnostics.Count - errors,
             diagnostics.Select(d => new JsonDiagnostic(d.Severity == Severity.Error ? "error" : "warning", RepositoryPath(d, inputRoot), d.Line, d.Column, d.Message)).ToList(),
             toDo);
-        writer.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
+        writer.WriteLine(JsonSerializer.Serialize(report, Json.JsonReport));
     }
 
     // GitHub's runner unescapes %25, %0D and %0A in a command's message, and also %3A and %2C in its properties.
     static string Data(string text) => text.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
     static string Property(string text) => Data(text).Replace(":", "%3A").Replace(",", "%2C");
 }
+
+[JsonSerializable(typeof(DiagnosticFormats.JsonReport))]
+sealed partial class DiagnosticJson : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ImpactSite.Content;
 using ImpactSite.Model;
 
@@ -10,7 +11,8 @@ namespace ImpactSite.Render.Data;
 /// </summary>
 public static class WebManifest
 {
-    public static byte[] Write(SiteSettings site) => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+    /// <summary>Written from a JSON tree (JsonText), as the native executable has no reflection-based serialiser.</summary>
+    public static byte[] Write(SiteSettings site) => JsonText.Utf8(new JsonObject
     {
         ["name"] = site.Title,
         ["short_name"] = site.Title.Length <= 12 ? site.Title : site.Title.Split(' ')[0],
@@ -21,11 +23,11 @@ public static class WebManifest
         ["display"] = "browser",
         ["background_color"] = "#ffffff",
         ["theme_color"] = "#0b0c0c",
-        ["icons"] = new object[]
-        {
-            new Dictionary<string, string> { ["src"] = site.Href("/theme/favicon.svg"), ["type"] = "image/svg+xml", ["sizes"] = "any" },
-            new Dictionary<string, string> { ["src"] = site.Href("/theme/icon-192.png"), ["type"] = "image/png", ["sizes"] = "192x192" },
-            new Dictionary<string, string> { ["src"] = site.Href("/theme/icon-512.png"), ["type"] = "image/png", ["sizes"] = "512x512" },
-        },
-    }, new JsonSerializerOptions { WriteIndented = true });
+        ["icons"] = new JsonArray(
+            Icon(site.Href("/theme/favicon.svg"), "image/svg+xml", "any"),
+            Icon(site.Href("/theme/icon-192.png"), "image/png", "192x192"),
+            Icon(site.Href("/theme/icon-512.png"), "image/png", "512x512")),
+    }, new JsonWriterOptions { Indented = true });
+
+    static JsonObject Icon(string src, string type, string sizes) => new() { ["src"] = src, ["type"] = type, ["sizes"] = sizes };
 }
