@@ -1,3 +1,4 @@
+using ImpactSite.Content;
 using System.Collections.Concurrent;
 using ImpactSite.Model;
 using ImpactSite.Render;
@@ -70,6 +71,6 @@ public sealed class HtmlChecks(SiteSettings site, string inputRoot, DiagnosticBa
         var cut = path.IndexOfAny(['?', '#']);
         if (cut >= 0) path = path[..cut];
         path = Uri.UnescapeDataString(path);
-        return path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
+        return Routes.PathOf(path);
     }
 }

@@ -1,3 +1,4 @@
+using ImpactSite.Content;
 using ImpactSite.Render;
 using System.Text;
 
@@ -59,7 +60,7 @@ public sealed class PreviewSite
             return path == "/" || path + "/" == BasePath ? Redirect(BasePath + query) : NotFound();
         }
         var relative = path[BasePath.Length..];
-        var key = relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative;
+        var key = Routes.PathOf(relative);
         if (Files.TryGetValue(key, out var content))
             return IsHtml(key) ? Html(200, Encoding.UTF8.GetString(content)) : new(200, content, OutputFormat.For(key).MediaType);
         if (!relative.EndsWith('/') && relative.Length > 0 && Files.ContainsKey(relative + "/index.html"))

@@ -58,12 +58,11 @@ public sealed class SitePlan
         return plan;
     }
 
-    public static string PathOf(string route) => Routes.PathOf(route);
 
     /// <summary>The page's view is made with the page, not here: the preview plans the whole site after every edit.</summary>
     void AddPage(PlannedPage page)
     {
-        var path = PathOf(page.Route);
+        var path = Routes.PathOf(page.Route);
         Add(new PlannedFile(path, page.SourcePath, () => OutputFile.FromText(path, theme.Render(page.View()), page.SourcePath)));
     }
 
@@ -87,7 +86,7 @@ public sealed class SitePlan
         foreach (var entry in graph.Entries.Where(e => e.RedirectFrom.Count > 0).OrderBy(e => e.Route, StringComparer.Ordinal))
             foreach (var from in entry.RedirectFrom)
             {
-                if (files.ContainsKey(PathOf(from.Value)) || from.Value == entry.Route)
+                if (files.ContainsKey(Routes.PathOf(from.Value)) || from.Value == entry.Route)
                 {
                     diagnostics.Error(from.At, $"'{from.Value}' is already a page of this site, so it cannot redirect: remove it from redirect_from.");
                     continue;
@@ -96,17 +95,17 @@ public sealed class SitePlan
                 AddPage(pages.Redirect(from.Value, entry));
             }
         var redirects = lines.ToString();
-        Add(PathOf(Routes.Redirects), null, () => Encoding.UTF8.GetBytes(redirects));
+        Add(Routes.PathOf(Routes.Redirects), null, () => Encoding.UTF8.GetBytes(redirects));
     }
 
     void AddDataFiles(IReadOnlyList<PlannedPage> pages)
     {
         var site = graph.Site;
-        Add(PathOf(Routes.SearchIndex), null, () => SearchIndex.Write(graph));
-        Add(PathOf(Routes.Feed), null, () => AtomFeed.Write(graph, site.Title, Routes.Feed, Routes.Home, graph.Posts.Cast<Entry>().Concat(graph.Decisions)));
-        Add(PathOf(Routes.Sitemap), null, () => Sitemap.Write(site, pages));
-        Add(PathOf(Routes.WebManifest), null, () => WebManifest.Write(site));
-        Add(PathOf(Routes.Robots), null, () => Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {site.Absolute(Routes.Sitemap)}\n"));
+        Add(Routes.PathOf(Routes.SearchIndex), null, () => SearchIndex.Write(graph));
+        Add(Routes.PathOf(Routes.Feed), null, () => AtomFeed.Write(graph, site.Title, Routes.Feed, Routes.Home, graph.Posts.Cast<Entry>().Concat(graph.Decisions)));
+        Add(Routes.PathOf(Routes.Sitemap), null, () => Sitemap.Write(site, pages));
+        Add(Routes.PathOf(Routes.WebManifest), null, () => WebManifest.Write(site));
+        Add(Routes.PathOf(Routes.Robots), null, () => Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {site.Absolute(Routes.Sitemap)}\n"));
         var citations = new Citations(graph);
         var live = new Evidence.Provenance(site.Absolute(Routes.EvidenceSchema), site.DataLicence, null, graph.SourceCommit);
         var documents = new List<Lazy<Evidence.Document>>();
@@ -115,23 +114,23 @@ public sealed class SitePlan
             // One evidence document per study for both formats and the site-wide table, made by whichever file is made first.
             var evidence = new Lazy<Evidence.Document>(() => Evidence.For(study, graph.BuildDate, live));
             documents.Add(evidence);
-            Add(PathOf(Routes.EvidenceJson(study.Route)), study.SourcePath, () => Evidence.ToJson(evidence.Value));
-            Add(PathOf(Routes.EvidenceCsv(study.Route)), study.SourcePath, () => Evidence.ToCsv(evidence.Value));
+            Add(Routes.PathOf(Routes.EvidenceJson(study.Route)), study.SourcePath, () => Evidence.ToJson(evidence.Value));
+            Add(Routes.PathOf(Routes.EvidenceCsv(study.Route)), study.SourcePath, () => Evidence.ToCsv(evidence.Value));
             AddCitationFiles(study.Route, study.SourcePath, () => citations.ForStudy(study));
             foreach (var frozen in study.FrozenReleases)
             {
                 var then = new Lazy<Evidence.Document>(() =>
                     Evidence.For(frozen.Snapshot, frozen.Release.Date, live with { Release = frozen.Release.Date, SourceCommit = frozen.Commit }));
-                Add(PathOf(Routes.EvidenceJson(frozen.Route)), study.SourcePath, () => Evidence.ToJson(then.Value));
-                Add(PathOf(Routes.EvidenceCsv(frozen.Route)), study.SourcePath, () => Evidence.ToCsv(then.Value));
+                Add(Routes.PathOf(Routes.EvidenceJson(frozen.Route)), study.SourcePath, () => Evidence.ToJson(then.Value));
+                Add(Routes.PathOf(Routes.EvidenceCsv(frozen.Route)), study.SourcePath, () => Evidence.ToCsv(then.Value));
                 AddCitationFiles(frozen.Route, study.SourcePath, () => citations.ForRelease(frozen));
             }
-            Add(PathOf(Routes.StudyFeed(study.Slug)), study.SourcePath, () => AtomFeed.Write(graph, $"{study.Title}: what happened to your suggestions",
+            Add(Routes.PathOf(Routes.StudyFeed(study.Slug)), study.SourcePath, () => AtomFeed.Write(graph, $"{study.Title}: what happened to your suggestions",
                 Routes.StudyFeed(study.Slug), study.Route, study.Decisions.Cast<Entry>().Concat(graph.PostsAbout(study))));
         }
-        Add(PathOf(Routes.SiteEvidenceCsv), null, () => Evidence.ToSiteCsv(documents.Select(d => d.Value)));
-        Add(PathOf(Routes.DataPackage), null, () => DataPackage.Write(graph));
-        Add(PathOf(Routes.EvidenceSchema), null, () => EvidenceSchema.Write(site));
+        Add(Routes.PathOf(Routes.SiteEvidenceCsv), null, () => Evidence.ToSiteCsv(documents.Select(d => d.Value)));
+        Add(Routes.PathOf(Routes.DataPackage), null, () => DataPackage.Write(graph));
+        Add(Routes.PathOf(Routes.EvidenceSchema), null, () => EvidenceSchema.Write(site));
     }
 
     /// <summary>"Cite this" downloads beside a study or release page; the citation is made with the files, after the
@@ -139,9 +138,9 @@ public sealed class SitePlan
     void AddCitationFiles(string pageRoute, string source, Func<Citation> cite)
     {
         var citation = new Lazy<Citation>(cite);
-        Add(PathOf(Routes.Cite(pageRoute, "ris")), source, () => CitationFiles.Ris(citation.Value));
-        Add(PathOf(Routes.Cite(pageRoute, "bib")), source, () => CitationFiles.BibTex(citation.Value));
-        Add(PathOf(Routes.Cite(pageRoute, "json")), source, () => CitationFiles.CslJson(citation.Value));
+        Add(Routes.PathOf(Routes.Cite(pageRoute, "ris")), source, () => CitationFiles.Ris(citation.Value));
+        Add(Routes.PathOf(Routes.Cite(pageRoute, "bib")), source, () => CitationFiles.BibTex(citation.Value));
+        Add(Routes.PathOf(Routes.Cite(pageRoute, "json")), source, () => CitationFiles.CslJson(citation.Value));
     }
 
     void AddStaticFiles()

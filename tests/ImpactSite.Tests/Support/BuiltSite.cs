@@ -26,7 +26,7 @@ public sealed class BuiltSite(BuildResult result)
     /// <summary>The public pages (not /admin/, the browser editor's own pages).</summary>
     public IEnumerable<string> HtmlPaths => Files.Keys.Where(p => p.EndsWith(".html", StringComparison.Ordinal) && !p.StartsWith("admin/", StringComparison.Ordinal));
 
-    public static string RouteToPath(string route) => SitePlan.PathOf(route);
+    public static string RouteToPath(string route) => ImpactSite.Content.Routes.PathOf(route);
 
     public string Errors => string.Join("\n", Result.Errors.Select(d => d.Format("input")));
 }
