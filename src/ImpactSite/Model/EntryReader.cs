@@ -12,6 +12,8 @@ namespace ImpactSite.Model;
 /// </summary>
 public sealed partial class EntryReader(IReadOnlyDictionary<string, Person> people)
 {
+    readonly TypedName typedNames = new(people.Values);
+
     public Study? ReadStudy(FrontMatterDocument doc, string slug)
     {
         var f = doc.Fields;
@@ -129,7 +131,7 @@ public sealed partial class EntryReader(IReadOnlyDictionary<string, Person> peop
         var items = f.List("decided_by");
         if (items is [var only] && !people.ContainsKey(only.Value.TrimStart('@').ToLowerInvariant()) && !IdLike().IsMatch(only.Value))
         {
-            if (TypedName.Looks(only.Value, people.Values, study.Groups))
+            if (typedNames.Looks(only.Value, study.Groups))
                 f.Warning(only.At, $"'decided_by: {only.Value}' looks like a person's name: name the group or role that decided (such as 'Trial steering committee'), " +
                     "or give the person's id from people.yml, so they are credited only as they agreed.");
             return [(only.Value, null)];

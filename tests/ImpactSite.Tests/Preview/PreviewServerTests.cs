@@ -79,7 +79,8 @@ public sealed class PreviewServerTests(ITestOutputHelper output)
     {
         using var temp = new TempSite();
         temp.Study("alpha");
-        await using var preview = await Preview.StartAsync(temp, output);
+        var checks = Channel.CreateUnbounded<PreviewCheck>();
+        await using var preview = await Preview.StartAsync(temp, output, server => server.Checked += check => checks.Writer.TryWrite(check));
         var http = preview.Http;
         await using var events = await EventStream.OpenAsync(preview.Server.Address);
         var builds = Channel.CreateUnbounded<PreviewBuild>();
@@ -104,14 +105,19 @@ public sealed class PreviewServerTests(ITestOutputHelper output)
         while (!rebuild.Changed.Any(path => path.EndsWith("studies/alpha/index.md", StringComparison.Ordinal)));
         output.WriteLine($"edit -> 'reload' event: {reloadAfter.TotalMilliseconds:0} ms (of which the build: {rebuild.Elapsed.TotalMilliseconds:0} ms); " +
                          $"edit -> new title served: {servedAfter.TotalMilliseconds:0} ms");
-        // The time to reload is the build's time plus the preview's own share: noticing the save, waiting 50 ms for quiet,
+        // The time to reload is the build's time plus the preview's own share: noticing the save, waiting 10 ms for quiet,
         // swapping the files and telling the page (typically 60-80 ms). That share is asserted tightly; the total only
         // loosely, because on a busy 2-core machine even this tiny site's build can take 2 s (the theme is compiled anew).
         var overhead = reloadAfter - rebuild.Elapsed;
         Assert.True(overhead < TimeSpan.FromSeconds(1), $"the reload took {reloadAfter.TotalMilliseconds:0} ms, the build only {rebuild.Elapsed.TotalMilliseconds:0} ms");
         Assert.True(reloadAfter < Bounded, $"the reload took {reloadAfter.TotalMilliseconds:0} ms (the build {rebuild.Elapsed.TotalMilliseconds:0} ms)");
 
-        // A broken edit: the last good page stays, with the located error in a banner on top of it.
+        // A broken edit: the last good page (the last one the whole-site check passed) stays, with the located error in a
+        // banner on top of it. Made once this edit's check has passed, as when a co-ordinator saves again after a look.
+        PreviewCheck passed;
+        do passed = await checks.Reader.ReadAsync().AsTask().WaitAsync(Patience);
+        while (passed.Build != rebuild.Build);
+        Assert.Equal(0, passed.Errors);
         temp.Write("studies/alpha/index.md", "---\ntitle: Alpha broken\nsummary: S\nstatus: actve\n---\nAbout.\n");
         Assert.Equal("reload", await events.NextAsync());
         var broken = await ServedAfterReload(events, http, "/studies/alpha/", page => page.Contains(PageInjector.BannerId));
