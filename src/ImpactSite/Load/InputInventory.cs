@@ -25,6 +25,9 @@ public sealed partial class InputInventory
     /// <summary>Whether a file (input-relative) is one this inventory placed, so an edit to it leaves the inventory as it is.</summary>
     public bool Holds(string file) => held.Contains(file);
 
+    /// <summary>Every file placed (input-relative paths).</summary>
+    public IReadOnlySet<string> Files => held;
+
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     public static partial Regex SlugPattern();
 

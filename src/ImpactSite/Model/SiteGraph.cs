@@ -20,9 +20,10 @@ public sealed class SiteGraph
     /// role there, and their stored names guarded like every withheld name.
     /// </summary>
     public IReadOnlyList<Person> FormerPeople { get; set; } = [];
-    /// <summary>Source paths of markdown files that could not be read because of errors in them (or in their study's
-    /// index.md), so a link to one says so rather than that the file does not exist.</summary>
-    public IReadOnlySet<string> Unreadable { get; init; } = new HashSet<string>();
+    /// <summary>Every file of the input the build placed (input-relative). A markdown file here that is neither an entry
+    /// nor a draft could not be read because of errors in it (or in its study's index.md), so a link to one says so
+    /// rather than that the file does not exist.</summary>
+    public IReadOnlySet<string> InputFiles { get; init; } = new HashSet<string>();
     /// <summary>The input's git commit, when it is in a repository.</summary>
     public string? SourceCommit { get; init; }
 

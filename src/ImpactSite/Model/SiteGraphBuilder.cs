@@ -73,10 +73,6 @@ public static class SiteGraphBuilder
     /// <summary>Only free pages are dated from git (<see cref="LastUpdated"/>): every other file records its own dates.</summary>
     static string[] GitDatedFiles(InputInventory inventory) => inventory.Pages.ToArray();
 
-    static string[] MarkdownFiles(InputInventory inventory) =>
-        inventory.Studies.Values.SelectMany(s => s.Meetings.Concat(s.Decisions).Append(s.Index).OfType<string>())
-            .Concat(inventory.Posts).Concat(inventory.Pages).ToArray();
-
     /// <summary>Parses a markdown file, or takes it from the cache when it has not changed.</summary>
     sealed class Parser(string root, ParseCache? cache)
     {
@@ -135,24 +131,12 @@ public static class SiteGraphBuilder
                 Pages = pages.OrderBy(p => p.Slug, StringComparer.Ordinal).ToList(),
                 BySource = new Dictionary<string, Entry>(StringComparer.Ordinal),
                 SourceCommit = context.Scan.History.SourceCommit,
-                Unreadable = Unreadable(),
+                InputFiles = inventory.Files,
             };
             var bySource = (Dictionary<string, Entry>)graph.BySource;
             bySource.EnsureCapacity(Studies.Values.Sum(s => (s.Study?.Meetings.Count ?? 0) + (s.Study?.Decisions.Count ?? 0) + 1) + Posts.Count + Pages.Count);
             foreach (var entry in graph.Entries) bySource[entry.SourcePath] = entry;
             return graph;
-        }
-
-        /// <summary>Markdown files that were found but gave no entry: their own errors (or their study's) stopped them.</summary>
-        HashSet<string> Unreadable()
-        {
-            var read = Studies.Values.Select(s => s.Study).OfType<Study>()
-                .SelectMany(s => s.Meetings.Select(m => m.SourcePath).Concat(s.Decisions.Select(d => d.SourcePath)).Append(s.SourcePath))
-                .Concat(Studies.Values.SelectMany(s => s.LeftOut))
-                .Concat(Posts.Values.Where(p => p.Entry is not null).Select(p => p.Path))
-                .Concat(Pages.Values.Where(p => p.Entry is not null).Select(p => p.Path))
-                .ToHashSet(StringComparer.Ordinal);
-            return MarkdownFiles(inventory).Where(path => !read.Contains(path)).ToHashSet(StringComparer.Ordinal);
         }
 
         /// <summary>Reads each part in parallel (each needs only its own files), keyed in input order.</summary>

@@ -33,7 +33,7 @@ public sealed class LinkResolver(SiteGraph graph)
             if (graph.BySource.TryGetValue(target, out var entry)) return new(entry.Url + fragment, null);
             if (graph.LeftOutDrafts.Contains(target))
                 return new(null, $"the link '{url}' goes to a draft ({target}), which is not published: remove 'draft: true' there, or remove the link.");
-            return new(null, graph.Unreadable.Contains(target)
+            return new(null, graph.InputFiles.Contains(target)
                 ? $"the link '{url}' goes to {target}, which has errors (listed for that file, or for its study's index.md), so it cannot be published: fix those errors and this link will work."
                 : $"the link '{url}' goes to {target}, which does not exist: check the file name and the '../' steps.{Hint(target)}");
         }
