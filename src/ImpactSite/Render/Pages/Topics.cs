@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using ImpactSite.Content;
@@ -19,7 +20,13 @@ public sealed record TopicLink(string Title, string Url, int Count);
 /// </summary>
 public static class Topics
 {
-    public static string? Slug(string tag)
+    /// <summary>Each tag's slug, made once: a site uses a few dozen tags on thousands of entries, and the preview plans the
+    /// topic pages again after every edit.</summary>
+    static readonly ConcurrentDictionary<string, string?> Slugs = new(StringComparer.Ordinal);
+
+    public static string? Slug(string tag) => Slugs.GetOrAdd(tag, MakeSlug);
+
+    static string? MakeSlug(string tag)
     {
         var slug = new StringBuilder(tag.Length);
         foreach (var c in tag.Normalize(NormalizationForm.FormD))
