@@ -17,7 +17,7 @@ public sealed class EditorAssetsTests
         var installed = lockFile.RootElement.GetProperty("packages").GetProperty("node_modules/decap-cms").GetProperty("version").GetString();
         Assert.Equal(EditorAssets.DecapVersion, installed);
         var hash = "sha384-" + Convert.ToBase64String(SHA384.HashData(File.ReadAllBytes(EditorSite.DecapFile)));
-        Assert.Equal(hash, EditorAssets.DecapIntegrity);
+        Assert.Equal(EditorAssets.DecapIntegrity, hash);
         var page = File.ReadAllText(Path.Combine(SiteFixture.FindRepoRoot(), "theme", "admin", "index.html"));
         Assert.Contains($"src=\"{EditorAssets.DecapUrl}\" integrity=\"{hash}\"", page);
     }
