@@ -79,7 +79,9 @@ public sealed class GitHistory
         {
             if (remaining.Count == 0) break;
             var parent = commit.Parents.FirstOrDefault();
-            var changes = repository.Diff.Compare<TreeChanges>(parent?.Tree, commit.Tree);
+            // Only the paths still wanted: a whole-tree diff per commit made every build of a site whose pages were
+            // last changed long ago pay for diffing the entire repository at every commit in its history.
+            var changes = repository.Diff.Compare<TreeChanges>(parent?.Tree, commit.Tree, [.. remaining]);
             var date = DateOnly.FromDateTime(commit.Committer.When.UtcDateTime);
             foreach (var change in changes)
                 if (remaining.Remove(change.Path)) found[change.Path[prefix.Length..]] = date;

@@ -53,6 +53,41 @@ public sealed class GitHistoryTests
     }
 
     [Fact]
+    public void Each_page_is_dated_by_the_last_commit_that_changed_it_however_far_back_and_whatever_changed_since()
+    {
+        using var temp = new TempSite();
+        temp.Write("site.yml", "title: T\nbase_url: https://impact.test.example/\n")
+            .Write("pages/old.md", "---\ntitle: Old\n---\nFirst words.")
+            .Write("pages/edited.md", "---\ntitle: Edited\n---\nFirst words.");
+        Repository.Init(temp.Root);
+        using (var repository = new Repository(temp.Root))
+        {
+            void CommitAll(string message, DateTimeOffset when)
+            {
+                Commands.Stage(repository, "*");
+                var signature = new Signature("Test", "test@test.example", when);
+                repository.Commit(message, signature, signature);
+            }
+            CommitAll("Add pages", new(2024, 3, 1, 9, 0, 0, TimeSpan.Zero));
+            temp.Write("pages/edited.md", "---\ntitle: Edited\n---\nBetter words.");
+            CommitAll("Edit one page", new(2025, 2, 3, 9, 0, 0, TimeSpan.Zero));
+            // Later commits that touch neither page: a study, and the site settings.
+            temp.Study("alpha");
+            CommitAll("Add a study", new(2025, 11, 5, 9, 0, 0, TimeSpan.Zero));
+            temp.Write("site.yml", "title: T2\nbase_url: https://impact.test.example/\n");
+            CommitAll("Rename the site", new(2026, 1, 7, 9, 0, 0, TimeSpan.Zero));
+        }
+
+        var site = temp.Build();
+        Assert.True(site.Result.Succeeded, site.Errors);
+        var pages = site.Result.Graph!.Pages.ToDictionary(p => p.Slug);
+        Assert.Equal(new DateOnly(2024, 3, 1), pages["old"].Updated);
+        Assert.Equal(new DateOnly(2025, 2, 3), pages["edited"].Updated);
+        Assert.Contains("3 February 2025", site.Page("/edited/").Body!.TextContent);
+        Assert.DoesNotContain("7 January 2026", site.Page("/edited/").Body!.TextContent);
+    }
+
+    [Fact]
     public void Without_git_there_is_simply_no_history()
     {
         using var temp = new TempSite();
