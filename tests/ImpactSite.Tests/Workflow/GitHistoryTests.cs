@@ -60,23 +60,14 @@ public sealed class GitHistoryTests
             .Write("pages/old.md", "---\ntitle: Old\n---\nFirst words.")
             .Write("pages/edited.md", "---\ntitle: Edited\n---\nFirst words.");
         Repository.Init(temp.Root);
-        using (var repository = new Repository(temp.Root))
-        {
-            void CommitAll(string message, DateTimeOffset when)
-            {
-                Commands.Stage(repository, "*");
-                var signature = new Signature("Test", "test@test.example", when);
-                repository.Commit(message, signature, signature);
-            }
-            CommitAll("Add pages", new(2024, 3, 1, 9, 0, 0, TimeSpan.Zero));
-            temp.Write("pages/edited.md", "---\ntitle: Edited\n---\nBetter words.");
-            CommitAll("Edit one page", new(2025, 2, 3, 9, 0, 0, TimeSpan.Zero));
-            // Later commits that touch neither page: a study, and the site settings.
-            temp.Study("alpha");
-            CommitAll("Add a study", new(2025, 11, 5, 9, 0, 0, TimeSpan.Zero));
-            temp.Write("site.yml", "title: T2\nbase_url: https://impact.test.example/\n");
-            CommitAll("Rename the site", new(2026, 1, 7, 9, 0, 0, TimeSpan.Zero));
-        }
+        TestGit.Commit(temp.Root, "Add pages", new(2024, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        temp.Write("pages/edited.md", "---\ntitle: Edited\n---\nBetter words.");
+        TestGit.Commit(temp.Root, "Edit one page", new(2025, 2, 3, 9, 0, 0, TimeSpan.Zero));
+        // Later commits that touch neither page: a study, and the site settings.
+        temp.Study("alpha");
+        TestGit.Commit(temp.Root, "Add a study", new(2025, 11, 5, 9, 0, 0, TimeSpan.Zero));
+        temp.Write("site.yml", "title: T2\nbase_url: https://impact.test.example/\n");
+        TestGit.Commit(temp.Root, "Rename the site", new(2026, 1, 7, 9, 0, 0, TimeSpan.Zero));
 
         var site = temp.Build();
         Assert.True(site.Result.Succeeded, site.Errors);
