@@ -52,6 +52,15 @@ public sealed class SampleSiteTests(SampleSite sample) : IClassFixture<SampleSit
         }
     }
 
+    /// <summary>The dates come from a partial: nothing it ends with may stand between them and the full stop after them.</summary>
+    [Fact]
+    public void A_study_page_states_its_dates_and_funder_as_one_sentence()
+    {
+        var facts = site.Page("/studies/bridge/").QuerySelector(".study-facts")!.TextContent;
+        Assert.Contains("Started 6 January 2025. Funded by Hollinsby Mental Health Research Trust.", facts);
+        Assert.DoesNotContain(" .", facts);
+    }
+
     [Fact]
     public void Pages_load_no_inline_scripts_or_styles()
     {
