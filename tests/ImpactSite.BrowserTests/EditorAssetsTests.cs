@@ -9,7 +9,7 @@ namespace ImpactSite.BrowserTests;
 /// and the integrity hash of that version's dist/decap-cms.js.</summary>
 public sealed class EditorAssetsTests
 {
-    [BrowserFact]
+    [EditorFact]
     public void The_pinned_version_and_its_integrity_hash_are_those_of_the_npm_package()
     {
         Assert.True(File.Exists(EditorSite.DecapFile), $"run 'npm ci --prefix {EditorSite.DecapFolder}' (.ci/run does)");

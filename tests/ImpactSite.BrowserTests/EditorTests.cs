@@ -20,7 +20,7 @@ public sealed class EditorTests(EditorSite editor) : IClassFixture<EditorSite>
 {
     const string Study = "bridge";
 
-    [BrowserFact]
+    [EditorFact]
     public async Task A_new_decision_filled_in_as_the_form_asks_publishes_and_builds()
     {
         var page = await OpenEditorAsync("collections/decisions-bridge/new");
@@ -53,7 +53,7 @@ public sealed class EditorTests(EditorSite editor) : IClassFixture<EditorSite>
         Assert.Contains("Agendas in large print, please.", decision.Body!.TextContent);
     }
 
-    [BrowserFact]
+    [EditorFact]
     public async Task Not_adopted_without_a_reason_is_stopped_by_the_check_on_its_pull_request_before_it_reaches_main()
     {
         const string slug = "easy-read-results";
@@ -79,7 +79,7 @@ public sealed class EditorTests(EditorSite editor) : IClassFixture<EditorSite>
         Assert.Equal(ExitCodes.Success, Check(out _)); // main, and so the live site, is untouched
     }
 
-    [BrowserFact]
+    [EditorFact]
     public async Task Withdrawing_a_person_in_the_people_collection_makes_every_page_credit_them_by_role()
     {
         const string name = "Priya Fennimore";
@@ -111,7 +111,7 @@ public sealed class EditorTests(EditorSite editor) : IClassFixture<EditorSite>
         }
     }
 
-    [BrowserFact]
+    [EditorFact]
     public async Task The_editor_starts_under_the_policy_the_host_sends_for_admin()
     {
         editor.EnsureStarted();

@@ -28,6 +28,14 @@ public static class BrowserRequirement
     /// <summary>The skip reason for a browser test, or null when it must run (Chromium found, or required).</summary>
     public static string? SkipReason => ChromiumPath is null && !Required ? SkipMessage : null;
 
+    public const string EditorSkipMessage =
+        "Editor tests also need Decap CMS and decap-server from npm: run 'npm ci --prefix tests/ImpactSite.BrowserTests/decap' (.ci/run does) or set IMPACTSITE_REQUIRE_BROWSER=1 to make their absence a failure.";
+
+    /// <summary>The skip reason for a test of the browser editor, which also needs the pinned npm packages; null when it
+    /// must run.</summary>
+    public static string? EditorSkipReason =>
+        SkipReason ?? (!File.Exists(EditorSite.DecapFile) && !Required ? EditorSkipMessage : null);
+
     /// <summary>Where the browser was looked for, for the failure message when it is required but missing.</summary>
     public static string WhereLooked()
     {
@@ -80,5 +88,15 @@ public sealed class BrowserTheoryAttribute : TheoryAttribute
     public BrowserTheoryAttribute()
     {
         if (BrowserRequirement.SkipReason is { } reason) Skip = reason;
+    }
+}
+
+/// <summary>A test of the browser editor (Decap CMS in Chromium): skipped with a message when Chromium or the pinned npm
+/// packages are missing, unless IMPACTSITE_REQUIRE_BROWSER=1, in which case it runs and fails.</summary>
+public sealed class EditorFactAttribute : FactAttribute
+{
+    public EditorFactAttribute()
+    {
+        if (BrowserRequirement.EditorSkipReason is { } reason) Skip = reason;
     }
 }
