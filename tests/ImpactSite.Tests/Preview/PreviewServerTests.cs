@@ -311,15 +311,17 @@ public sealed class PreviewServerTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The page as served once the preview has said 'reload' (it swaps the site before it says so). An editor's save can
-    /// come as two file events, so a page still showing the state before the last one waits for the next 'reload'.
+    /// The page as served once the preview has said 'reload' (it swaps the site before it says so). An editor's save, or
+    /// two changes made one after the other (a file deleted, another written), can come as separate builds, so a page
+    /// still showing the state before the last one (not there yet, or not yet changed) waits for the next 'reload'.
     /// </summary>
     static async Task<string> ServedAfterReload(EventStream events, HttpClient http, string path, Func<string, bool> condition)
     {
         while (true)
         {
-            var page = await http.GetStringAsync(path);
-            if (condition(page)) return page;
+            using var response = await http.GetAsync(path);
+            var page = await response.Content.ReadAsStringAsync();
+            if (response.IsSuccessStatusCode && condition(page)) return page;
             Assert.Equal("reload", await events.NextAsync());
         }
     }
