@@ -23,6 +23,9 @@ public abstract class Entry(EntryHeader header)
     public Prose Body => header.Body;
     /// <summary>Site route such as "/studies/bridge/"; links use <see cref="Url"/>, which adds base_url's path.</summary>
     public string Route => header.Route;
+    /// <summary>The file the entry's page is written to, worked out once: the preview plans every page again after each edit.</summary>
+    public string OutputPath => outputPath ??= Routes.PathOf(Route);
+    string? outputPath;
     /// <summary>The last meaningful change (filled by the model step, <see cref="LastUpdated"/>); null when nothing dates it.</summary>
     public DateOnly? Updated { get; set; } = header.Updated;
     /// <summary>The 'updated' the front matter gives, if any.</summary>

@@ -51,4 +51,6 @@ public sealed class SiteGraph
 
     /// <summary>Lookup by input-relative source path, for rewriting relative .md links.</summary>
     public required IReadOnlyDictionary<string, Entry> BySource { get; init; }
+    /// <summary>The entries that keep old URLs working (redirect_from), in <see cref="Entries"/> order.</summary>
+    public required IReadOnlyList<Entry> Redirected { get; init; }
 }

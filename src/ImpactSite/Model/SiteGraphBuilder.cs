@@ -130,12 +130,19 @@ public static class SiteGraphBuilder
                 Posts = posts.OrderByDescending(p => p.Published).ThenBy(p => p.Slug, StringComparer.Ordinal).ToList(),
                 Pages = pages.OrderBy(p => p.Slug, StringComparer.Ordinal).ToList(),
                 BySource = new Dictionary<string, Entry>(StringComparer.Ordinal),
+                Redirected = new List<Entry>(),
                 SourceCommit = context.Scan.History.SourceCommit,
                 InputFiles = inventory.Files,
             };
             var bySource = (Dictionary<string, Entry>)graph.BySource;
+            var redirected = (List<Entry>)graph.Redirected;
             bySource.EnsureCapacity(Studies.Values.Sum(s => (s.Study?.Meetings.Count ?? 0) + (s.Study?.Decisions.Count ?? 0) + 1) + Posts.Count + Pages.Count);
-            foreach (var entry in graph.Entries) bySource[entry.SourcePath] = entry;
+            // One pass over every entry: each one visited is a memory read the preview pays again after every edit.
+            foreach (var entry in graph.Entries)
+            {
+                bySource[entry.SourcePath] = entry;
+                if (entry.RedirectFrom.Count > 0) redirected.Add(entry);
+            }
             return graph;
         }
 

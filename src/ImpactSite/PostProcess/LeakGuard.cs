@@ -37,7 +37,8 @@ public sealed class LeakGuard
             diagnostics.Error(file.At, $"'{file.Path}' is listed under unchecked_files, but there is no such file: give its path under the input folder, such as assets/files/recording.mp3, or remove the entry.");
         // People who have left people.yml but whom a frozen release names are guarded too.
         var names = new NameMatcher(graph.People.Values.Concat(graph.FormerPeople));
-        var sources = graph.Entries.Select(e => e.SourcePath).Prepend("site.yml").ToList();
+        // Listed only if something leaked: the preview makes a guard after every edit.
+        var sources = graph.BySource.Keys.Prepend("site.yml");
         return new LeakGuard(names, new LeakReport(names, graph.InputRoot, sources, diagnostics), graph.Site.UncheckedFiles, diagnostics);
     }
 

@@ -14,7 +14,7 @@ namespace ImpactSite.PostProcess;
 /// document it is in. A name found in no source (the theme, a generated file) is reported at the output's source, or
 /// at the person in people.yml. No message repeats the name, nor a part or address that holds it.
 /// </summary>
-public sealed class LeakReport(NameMatcher names, string inputRoot, IReadOnlyList<string> sources, DiagnosticBag diagnostics)
+public sealed class LeakReport(NameMatcher names, string inputRoot, IEnumerable<string> sources, DiagnosticBag diagnostics)
 {
     const int OutputsListed = 3;
 

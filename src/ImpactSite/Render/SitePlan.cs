@@ -62,7 +62,7 @@ public sealed class SitePlan
     /// <summary>The page's view is made with the page, not here: the preview plans the whole site after every edit.</summary>
     void AddPage(PlannedPage page)
     {
-        var path = Routes.PathOf(page.Route);
+        var path = page.Path;
         Add(new PlannedFile(path, page.SourcePath, () => OutputFile.FromText(path, theme.Render(page.View()), page.SourcePath)));
     }
 
@@ -83,7 +83,7 @@ public sealed class SitePlan
     void AddRedirects(SitePages pages)
     {
         var lines = new StringBuilder();
-        foreach (var entry in graph.Entries.Where(e => e.RedirectFrom.Count > 0).OrderBy(e => e.Route, StringComparer.Ordinal))
+        foreach (var entry in graph.Redirected.OrderBy(e => e.Route, StringComparer.Ordinal))
             foreach (var from in entry.RedirectFrom)
             {
                 if (files.ContainsKey(Routes.PathOf(from.Value)) || from.Value == entry.Route)

@@ -23,7 +23,11 @@ public static class SiteRenderer
     public static void DeferProse(SiteGraph graph)
     {
         var renderer = new ProseRenderer(graph);
-        foreach (var entry in graph.Entries.Where(e => e.Body.IsNew))
+        // A study is read (or reused) with its meetings and decisions: when its prose is not new, none of theirs is.
+        // Looking at one entry per study keeps a one-file edit from touching the other thousands.
+        var fresh = graph.Studies.Where(s => s.Body.IsNew).SelectMany(s => s.Meetings.Concat<Entry>(s.Decisions).Prepend(s))
+            .Concat(graph.Posts.Concat<Entry>(graph.Pages).Where(e => e.Body.IsNew));
+        foreach (var entry in fresh)
             foreach (var prose in entry.AllProse)
                 prose.RenderOnFirstUse(p => renderer.Render(p, entry.SourcePath));
     }

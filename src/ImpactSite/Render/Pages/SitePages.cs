@@ -134,7 +134,7 @@ public sealed class SitePages(SiteGraph graph)
 
     /// <summary>An entry's own page. Its description is read when the page is made, after the entry's prose is rendered.</summary>
     PlannedPage EntryPage(Entry entry, Func<string?> description, Func<PageView> kindPart) =>
-        new(entry.Route, entry.SourcePath, entry.Updated, () =>
+        new(entry.Route, entry.OutputPath, entry.SourcePath, entry.Updated, () =>
         {
             var view = Complete(kindPart(), entry.Route, entry.SourcePath, entry.Title, description());
             // A study is cited as its data set (set by its kind part); any other entry as a page.
@@ -146,7 +146,7 @@ public sealed class SitePages(SiteGraph graph)
 
     /// <param name="kindPart">What the page's kind shows; the part every page has is added to it.</param>
     PlannedPage Page(string route, string title, string? description, Func<PageView> kindPart, string? source = null) =>
-        new(route, source, null, () => Complete(kindPart(), route, source, title, description));
+        new(route, Routes.PathOf(route), source, null, () => Complete(kindPart(), route, source, title, description));
 
     PageView Complete(PageView view, string route, string? source, string title, string? description)
     {

@@ -40,14 +40,20 @@ public static class Topics
         return text.Length == 0 ? null : text;
     }
 
-    /// <summary>Every topic of the site: its slug, the name shown (as first written, in entry order) and its entries, newest first.</summary>
-    public static IReadOnlyList<Topic> Of(IEnumerable<Entry> entries) => entries
-        .SelectMany(e => e.Tags.Select(t => (Tag: t, Slug: Slug(t), Entry: e)))
-        .Where(t => t.Slug is not null)
-        .GroupBy(t => t.Slug!, StringComparer.Ordinal)
-        .Select(g => new Topic(g.Key, g.First().Tag, g.Select(t => t.Entry).Distinct().OrderByDescending(e => e.Date).ToList()))
-        .OrderBy(t => t.Slug, StringComparer.Ordinal)
-        .ToList();
+    /// <summary>Every topic of the site: its slug, the name shown (as first written, in entry order) and its entries.
+    /// One pass over the entries: the preview plans the topic pages again after every edit.</summary>
+    public static IReadOnlyList<Topic> Of(IEnumerable<Entry> entries)
+    {
+        var topics = new Dictionary<string, Topic>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+            foreach (var tag in entry.Tags)
+                if (Slug(tag) is { } slug)
+                {
+                    if (!topics.TryGetValue(slug, out var topic)) topics[slug] = topic = new Topic(slug, tag);
+                    topic.Add(entry);
+                }
+        return [.. topics.Values.OrderBy(t => t.Slug, StringComparer.Ordinal)];
+    }
 
     /// <summary>The status filters of a study's log, in the chart's order; <paramref name="current"/> marks the page shown.</summary>
     public static IReadOnlyList<StatusFilter> StatusFilters(Study study, SiteSettings site, string? current) =>
@@ -55,11 +61,27 @@ public static class Topics
 
     /// <summary>The topics of a study's suggestions, each linking to the site's page about it.</summary>
     public static IReadOnlyList<TopicLink> TopicLinks(IEnumerable<Entry> entries, SiteSettings site) =>
-        Of(entries).Select(t => new TopicLink(t.Title, site.Href(Routes.Tag(t.Slug)), t.Entries.Count)).ToList();
+        Of(entries).Select(t => new TopicLink(t.Title, site.Href(Routes.Tag(t.Slug)), t.Count)).ToList();
 }
 
 /// <summary>One topic: its slug (the page's address), the name shown, and every entry tagged with it.</summary>
-public sealed record Topic(string Slug, string Title, IReadOnlyList<Entry> Entries);
+public sealed class Topic(string slug, string title)
+{
+    readonly List<Entry> tagged = [];
+    IReadOnlyList<Entry>? newestFirst;
+
+    public string Slug => slug;
+    public string Title => title;
+    public int Count => tagged.Count;
+    /// <summary>Newest first, sorted when first asked for (when the topic's page is made, not when it is planned).</summary>
+    public IReadOnlyList<Entry> Entries => newestFirst ??= [.. tagged.OrderByDescending(e => e.Date)];
+
+    /// <summary>Adds an entry once, however many of its tags share this topic's slug (they come one after another).</summary>
+    internal void Add(Entry entry)
+    {
+        if (tagged.Count == 0 || tagged[^1] != entry) tagged.Add(entry);
+    }
+}
 
 /// <summary>An entry and the involvement standards it is tagged with, in words.</summary>
 public sealed record EntryStandards(Entry Entry, IReadOnlyList<string> Labels);

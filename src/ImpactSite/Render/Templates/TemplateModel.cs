@@ -31,7 +31,7 @@ public static partial class TemplateModel
     [
         (typeof(Prose), nameof(Prose.Markdown)), (typeof(Prose), nameof(Prose.Problems)), (typeof(Prose), nameof(Prose.IsNew)),
         (typeof(Prose), nameof(Prose.At)), (typeof(Prose), nameof(Prose.Inline)), (typeof(Entry), nameof(Entry.SourcePath)),
-        (typeof(Entry), nameof(Entry.RedirectFrom)), (typeof(PageView), nameof(PageView.SourcePath)),
+        (typeof(Entry), nameof(Entry.RedirectFrom)), (typeof(Entry), nameof(Entry.OutputPath)), (typeof(PageView), nameof(PageView.SourcePath)),
     ];
 
     /// <summary>Members whose value is sanitised HTML: the only values a layout may print with <c>| raw</c>.</summary>
