@@ -25,6 +25,10 @@ public static class ProgressDisplay
     public static void PrintTimings(IEnumerable<StepTiming> timings, TextWriter writer)
     {
         foreach (var t in timings) writer.WriteLine($"  {t.Step,-30} {t.Elapsed.TotalMilliseconds,8:0} ms");
+        // The garbage collector's share: a build's time goes in part to it, and these tell how much.
+        writer.WriteLine($"  {"Collecting garbage (paused)",-30} {GC.GetTotalPauseDuration().TotalMilliseconds,8:0} ms " +
+            $"({GC.CollectionCount(0)} collections, {GC.CollectionCount(1)} of them of older objects, {GC.CollectionCount(2)} of all; " +
+            $"{GC.GetTotalAllocatedBytes() / (1024 * 1024)} MiB allocated)");
     }
 
     sealed class StatusProgress(StatusContext context) : IProgress<string>

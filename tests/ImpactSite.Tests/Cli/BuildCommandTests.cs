@@ -63,6 +63,7 @@ public sealed class BuildCommandTests
         Assert.Equal(0, run.ExitCode);
         foreach (var step in new[] { "Reading the content", "Loading the theme", "Planning pages", "Rendering markdown", "Making, checking and writing files", "Checking links" })
             Assert.Matches($@"(?m)^  {step} +\d+ ms$", run.Stdout);
+        Assert.Matches(@"(?m)^  Collecting garbage \(paused\) +\d+ ms \(\d+ collections, \d+ of them of older objects, \d+ of all; \d+ MiB allocated\)$", run.Stdout);
         Assert.DoesNotContain("\u001b[", run.Stdout + run.Stderr); // no spinner or colour codes when not a terminal
         Assert.DoesNotContain("Building…", run.Stdout + run.Stderr);
     }
