@@ -12,7 +12,9 @@ var root = new RootCommand("ImpactSite: publish what patient and public involvem
     PreviewCommand.Create(common),
 };
 var parsed = root.Parse(args);
-return parsed.Errors.Count > 0 ? Usage(parsed) : parsed.Invoke();
+if (parsed.Errors.Count > 0) return Usage(parsed);
+using var collections = BatchCollections.For(parsed.CommandResult.Command.Name);
+return parsed.Invoke();
 
 static int Usage(ParseResult parsed)
 {
