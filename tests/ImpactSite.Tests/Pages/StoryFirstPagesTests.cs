@@ -19,7 +19,7 @@ public sealed class StoryFirstPagesTests : IDisposable
             .Meeting("alpha", "m1", "2025-01-10", "attendees: [ana, quiet]\nchair: quiet\nstandards: [inclusive-opportunities, working-together]")
             .Decision("alpha", "d1", "2025-01-10", "status: adopted\nwe_did: Rewrote it.\nresponded: 2025-02-01\ntags: [plain English, letters]\nstandards: [inclusive-opportunities, working-together]")
             .Decision("alpha", "d2", "2025-01-11", "status: not-adopted\nwe_did: Kept it.\nreason: The sponsor requires it.\nresponded: 2025-02-01")
-            .Decision("alpha", "d3", "2025-01-12", "status: open");
+            .Decision("alpha", "d3", "2025-01-12", "status: open\ntags: [Plain-English, plain english]");
         temp.Write("pages/notes.md", "---\ntitle: Notes\n---\n@quiet spoke first. Then @quiet agreed! Later, @quiet and @ana left.\n\n| who |\n|---|\n| @quiet |\n");
         site = temp.Build();
         Assert.True(site.Result.Succeeded, site.Errors);
@@ -73,6 +73,9 @@ public sealed class StoryFirstPagesTests : IDisposable
         Assert.Contains("Decision d1", titles);
         Assert.Contains("Study alpha", titles);
         Assert.DoesNotContain("Decision d2", titles);
+        // Two tags of one entry that share the topic list it once; the newest is first.
+        Assert.Single(titles, "Decision d3");
+        Assert.True(titles.IndexOf("Decision d3") < titles.IndexOf("Decision d1"), string.Join(", ", titles));
         Assert.NotNull(site.Page("/studies/alpha/decisions/d1/").QuerySelector("a[href='/tags/letters/']"));
     }
 
