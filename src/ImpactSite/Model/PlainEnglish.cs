@@ -19,7 +19,7 @@ public static partial class PlainEnglish
     {
         var names = Names(graph);
         // Update notes are short progress lines, so only their words are checked, not their sentences.
-        var texts = graph.Studies.Select(s => (s.Summary, "the study summary", true))
+        var texts = graph.Studies.Select(s => ((Prose?)s.Summary, "the study summary", true))
             .Concat(graph.Decisions.SelectMany(d => new[] { (d.YouSaid, "'you_said'", true), (d.WeDid, "'we_did'", true), (d.Reason, "'reason'", true) }
                 .Concat(d.Updates.Select(u => ((Prose?)u.Note, "an update's 'note'", false)))))
             .Where(t => t.Item1 is not null).Select(t => (Prose: t.Item1!, What: t.Item2, Sentences: t.Item3));
