@@ -131,11 +131,14 @@ public sealed partial class Theme
         return Parser.Parse(liquid).Render(context, Encoder);
     }
 
-    /// <summary>The parsed partials, for Liquid's render tag (which asks a file provider for them by name).</summary>
+    /// <summary>The partials, for Liquid's render tag. It asks the file provider for a partial each time one is rendered
+    /// (hundreds of times on a long page) and parses it only the first time, so each file is made once, here.</summary>
     sealed class PartialFiles(IReadOnlyDictionary<string, ThemeTemplate> partials) : IFileProvider
     {
+        readonly Dictionary<string, Partial> files = partials.ToDictionary(p => p.Key, p => new Partial(p.Value), StringComparer.Ordinal);
+
         public IFileInfo GetFileInfo(string subpath) =>
-            partials.TryGetValue(Path.GetFileNameWithoutExtension(subpath), out var partial) ? new Partial(partial) : new NotFoundFileInfo(subpath);
+            files.TryGetValue(Path.GetFileNameWithoutExtension(subpath), out var partial) ? partial : new NotFoundFileInfo(subpath);
 
         public IDirectoryContents GetDirectoryContents(string subpath) => NotFoundDirectoryContents.Singleton;
         public IChangeToken Watch(string filter) => NullChangeToken.Singleton;
