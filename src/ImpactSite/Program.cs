@@ -13,7 +13,7 @@ var root = new RootCommand("ImpactSite: publish what patient and public involvem
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0) return Usage(parsed);
-using var collections = BatchCollections.For(parsed.CommandResult.Command.Name);
+BatchCollections.StartFor(parsed.CommandResult.Command.Name);
 return parsed.Invoke();
 
 static int Usage(ParseResult parsed)
