@@ -15,15 +15,10 @@ public sealed class GitHistoryTests
         temp.Write("site.yml", "title: T\nbase_url: https://impact.test.example/\nrepository_url: https://git.test.example/ppi/site\nrepository_public: true\n")
             .Write("pages/committed.md", "---\ntitle: Committed\n---\nx")
             .Write("pages/dated.md", "---\ntitle: Dated\nupdated: 2026-01-02\n---\nx");
-        string sha, branch;
         Repository.Init(temp.Root);
-        using (var repository = new Repository(temp.Root))
-        {
-            Commands.Stage(repository, "*");
-            var signature = new Signature("Test", "test@test.example", Committed);
-            sha = repository.Commit("Add pages", signature, signature).Sha;
-            branch = repository.Head.FriendlyName;
-        }
+        var sha = TestGit.Commit(temp.Root, "Add pages", Committed);
+        string branch;
+        using (var repository = new Repository(temp.Root)) branch = repository.Head.FriendlyName;
         temp.Write("pages/uncommitted.md", "---\ntitle: Uncommitted\n---\nx");
 
         var site = temp.Build();
