@@ -33,6 +33,7 @@ public sealed partial class Theme
         StaticFiles = staticFiles;
         TemplateModel.Configure(options);
         TemplateFilters.Register(options);
+        RenderBuffer.PassThroughRaw(options);
         options.FileProvider = new PartialFiles(partials);
     }
 
@@ -114,10 +115,13 @@ public sealed partial class Theme
         var context = new TemplateContext(options);
         context.SetValue("page", page);
         context.SetValue("site", page.Site);
-        var html = layouts[page.Kind].Render(context, Encoder);
-        if (PageViews.Standalone.Contains(page.Kind)) return html;
-        context.SetValue("content", new StringValue(html, encode: false));
-        return layouts[PageViews.Base].Render(context, Encoder);
+        var own = RenderBuffer.ForLayout();
+        own.Render(layouts[page.Kind], context, Encoder);
+        if (PageViews.Standalone.Contains(page.Kind)) return own.ToString();
+        context.SetValue("content", own.AsHtml());
+        var whole = RenderBuffer.ForPage();
+        whole.Render(layouts[PageViews.Base], context, Encoder);
+        return whole.ToString();
     }
 
     /// <summary>Renders a snippet of Liquid with this theme's filters (the filter examples in docs and tests).</summary>
