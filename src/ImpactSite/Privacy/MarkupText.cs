@@ -32,17 +32,21 @@ public sealed partial class MarkupText
     static bool IsInline(ReadOnlySpan<char> name)
     {
         if (name.Length > 8) return name.Equals("textpath", StringComparison.OrdinalIgnoreCase);
+        // Tags are nearly always written in lower case: only a name with capitals is lowered first.
+        if (!name.ContainsAnyInRange('A', 'Z')) return IsInlineLower(name);
         Span<char> lower = stackalloc char[name.Length];
         System.Text.Ascii.ToLower(name, lower, out _);
-        return lower switch
-        {
-            "a" or "abbr" or "b" or "bdi" or "bdo" or "cite" or "code" or "data" or "del" or "dfn" or "em" or "font" or "i" or "ins"
-                or "kbd" or "mark" or "q" or "s" or "samp" or "small" or "span" or "strong" or "sub" or "sup" or "time" or "tspan"
-                or "u" or "var" or "wbr" or "nobr" or "big" or "tt" or "strike" or "ruby" or "rb" or "rt" or "rp" or "label"
-                or "output" or "meter" or "slot" => true,
-            _ => false,
-        };
+        return IsInlineLower(lower);
     }
+
+    static bool IsInlineLower(ReadOnlySpan<char> name) => name switch
+    {
+        "a" or "abbr" or "b" or "bdi" or "bdo" or "cite" or "code" or "data" or "del" or "dfn" or "em" or "font" or "i" or "ins"
+            or "kbd" or "mark" or "q" or "s" or "samp" or "small" or "span" or "strong" or "sub" or "sup" or "time" or "tspan"
+            or "u" or "var" or "wbr" or "nobr" or "big" or "tt" or "strike" or "ruby" or "rb" or "rt" or "rp" or "label"
+            or "output" or "meter" or "slot" => true,
+        _ => false,
+    };
 
     static readonly System.Buffers.SearchValues<char> TagEnd = System.Buffers.SearchValues.Create("\"'>");
 

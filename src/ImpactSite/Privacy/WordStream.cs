@@ -55,9 +55,18 @@ public sealed class WordStream(NameMatcher matcher, List<NameHit> hits)
     /// </summary>
     public void Word(int start, int end)
     {
-        if (length != 0 || runLength != 0 || matcher.MayBeWord(text.AsSpan(start, end - start)))
+        if (length != 0 || runLength != 0)
         {
             Letters(start, end);
+            End();
+            return;
+        }
+        var run = text.AsSpan(start, end - start);
+        if (matcher.MayBeWord(run))
+        {
+            // Copied and looked up straight away, not kept as a slice for End to test again.
+            wordStart = start;
+            Append(run);
             End();
             return;
         }
