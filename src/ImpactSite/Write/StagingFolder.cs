@@ -42,28 +42,29 @@ public sealed class StagingFolder : IOutputSink, IDisposable
             Directory.CreateDirectory(folder);
             folders.TryAdd(folder, true);
         }
-        if (!Reused(path, file.Content)) WriteNew(path, file.Content);
+        if (!Reused(path, file)) WriteNew(path, file);
         Interlocked.Increment(ref count);
     }
 
     /// <summary>Links the previous site's copy into place when it holds exactly these bytes.</summary>
-    bool Reused(string path, byte[] content)
+    bool Reused(string path, OutputFile file)
     {
         if (previous is null) return false;
         var old = new FileInfo(Path.Combine(previous, Path.GetRelativePath(staging, path)));
-        if (!old.Exists || old.Length != content.Length || old.Attributes.HasFlag(FileAttributes.ReparsePoint)) return false;
-        return File.ReadAllBytes(old.FullName).AsSpan().SequenceEqual(content) && HardLink.TryCreate(old.FullName, path);
+        if (!old.Exists || old.Attributes.HasFlag(FileAttributes.ReparsePoint)) return false;
+        var content = file.Content;
+        return old.Length == content.Length && File.ReadAllBytes(old.FullName).AsSpan().SequenceEqual(content) && HardLink.TryCreate(old.FullName, path);
     }
 
     /// <summary>
     /// Always a new file, never written through an existing name: that name could be a link to the previous site's
     /// file, which must stay as it was until the swap.
     /// </summary>
-    static void WriteNew(string path, byte[] content)
+    static void WriteNew(string path, OutputFile file)
     {
         if (File.Exists(path)) File.Delete(path);
         using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
-        stream.Write(content);
+        file.WriteTo(stream);
     }
 
     /// <summary>Marks the folder as ImpactSite's and swaps it in for the output folder.</summary>

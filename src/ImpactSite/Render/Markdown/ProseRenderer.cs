@@ -64,9 +64,7 @@ public sealed partial class ProseRenderer(SiteGraph graph)
             return;
         }
         if (prose.Inline && document is [ParagraphBlock]) html = UnwrapParagraph(html);
-        prose.Rendered(SafeMarkup.Of(document, html),
-            Whitespace().Replace(WebUtility.HtmlDecode(PlainWriter.Current.Write(document)), " ").Trim(),
-            problems.Sorted());
+        prose.Rendered(SafeMarkup.Of(document, html), PlainWriter.Current.Write(document), problems.Sorted());
     }
 
     /// <summary>Prose that could not be rendered (reported) shows as its escaped source: the build fails anyway, and the
@@ -165,8 +163,9 @@ public sealed partial class ProseRenderer(SiteGraph graph)
 
     static string Shorten(string url) => url.Length > 50 ? url[..50] + "…" : url;
 
-    /// <summary>The text of a document without markup (HTML rendering with HTML output off), one renderer per thread:
-    /// setting up a renderer costs more than rendering a short field.</summary>
+    /// <summary>The text of a document without markup (HTML rendering with HTML output off), decoded, with each run of
+    /// white space as one space and none at either end. One renderer per thread: setting up a renderer costs more than
+    /// rendering a short field.</summary>
     sealed class PlainWriter
     {
         [ThreadStatic] static PlainWriter? current;
@@ -183,9 +182,35 @@ public sealed partial class ProseRenderer(SiteGraph graph)
 
         public string Write(MarkdownDocument document)
         {
-            writer.GetStringBuilder().Clear();
+            var text = writer.GetStringBuilder().Clear();
             renderer.Render(document);
-            return writer.ToString();
+            var escaped = false;
+            foreach (var chunk in text.GetChunks()) escaped |= chunk.Span.Contains('&');
+            return escaped ? Whitespace().Replace(WebUtility.HtmlDecode(text.ToString()), " ").Trim() : Collapsed(text);
+        }
+
+        /// <summary>What the decode, replace and trim above make of text with nothing to decode, in one copy instead of
+        /// three (all of a site's prose passes through here).</summary>
+        static string Collapsed(System.Text.StringBuilder text)
+        {
+            var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
+            var length = 0;
+            var space = false;
+            foreach (var chunk in text.GetChunks())
+                foreach (var c in chunk.Span)
+                {
+                    if (char.IsWhiteSpace(c))
+                    {
+                        space = length > 0;
+                        continue;
+                    }
+                    if (space) buffer[length++] = ' ';
+                    space = false;
+                    buffer[length++] = c;
+                }
+            var collapsed = new string(buffer, 0, length);
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+            return collapsed;
         }
     }
 
