@@ -35,9 +35,12 @@ sealed class RenderBuffer
     }
 
     /// <summary>Renders into the buffer. Fluid closes the writer it is given when it is done, so each render has its own
-    /// (the builder stays open).</summary>
-    public void Render(IFluidTemplate template, TemplateContext context, TextEncoder encoder) =>
-        template.Render(context, encoder, new StringWriter(text, CultureInfo.InvariantCulture));
+    /// (the builder stays open). Our filters and partials never wait, so the render has finished when it returns.</summary>
+    public void Render(IFluidTemplate template, TemplateContext context, TextEncoder encoder)
+    {
+        var rendering = template.RenderAsync(new StringWriter(text, CultureInfo.InvariantCulture), context, encoder);
+        if (!rendering.IsCompletedSuccessfully) rendering.AsTask().GetAwaiter().GetResult();
+    }
 
     /// <summary>What was rendered, as a value a template prints as it is (already encoded), without copying it first.</summary>
     public FluidValue AsHtml() => new RenderedHtml(text);
@@ -61,11 +64,9 @@ sealed class RenderBuffer
         public override decimal ToNumberValue() => 0;
         public override string ToStringValue() => html.ToString();
         public override object ToObjectValue() => ToStringValue();
-        public override void WriteTo(TextWriter writer, TextEncoder encoder, CultureInfo cultureInfo) => writer.Write(html);
-
         public override ValueTask WriteToAsync(TextWriter writer, TextEncoder encoder, CultureInfo cultureInfo)
         {
-            WriteTo(writer, encoder, cultureInfo);
+            writer.Write(html);
             return ValueTask.CompletedTask;
         }
 
