@@ -103,7 +103,7 @@ public static class YamlText
                 $"the YAML is not valid here ({Describe(e)}). {Advice}");
             return null;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        catch (Exception e) when (FailsWithoutPosition(e))
         {
             // YamlDotNet's scanner can fail without a position on some malformed input (found by the fuzz tests).
             failed = true;
@@ -111,6 +111,9 @@ public static class YamlText
             return null;
         }
     }
+
+    /// <summary>What YamlDotNet throws, besides a YamlException, on some malformed input (found by the fuzz tests).</summary>
+    public static bool FailsWithoutPosition(Exception e) => e is InvalidOperationException or ArgumentException or IndexOutOfRangeException;
 
     const string TabAdvice = "this line is indented with a tab: YAML only accepts spaces here. Replace the tab with spaces " +
         "(two for each level of indentation); most editors can be set to type spaces when you press the Tab key.";

@@ -34,7 +34,7 @@ public static class EditorConfigFile
         if (!File.Exists(System.IO.Path.Combine(inputRoot, "people.yml"))) return false;
         // Read as the build reads it: a pipe or an oversized file is refused (and reported by the build), never opened.
         var source = SourceFile.Read(inputRoot, "people.yml", new DiagnosticBag());
-        if (source.Refused) return false;
+        if (source.Refused || YamlDepth.TooDeep(source.Text) is not null) return false;
         try
         {
             var stream = new YamlStream();
@@ -42,7 +42,7 @@ public static class EditorConfigFile
             return stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode root
                 && PeopleReader.ListOf(root) is not null;
         }
-        catch (YamlDotNet.Core.YamlException)
+        catch (Exception e) when (e is YamlDotNet.Core.YamlException || YamlText.FailsWithoutPosition(e))
         {
             return false; // the build reports the file's own error
         }
