@@ -73,7 +73,12 @@ public static class YamlText
     public static YamlNode? Load(string path, string yaml, int lineOffset, DiagnosticBag diagnostics) =>
         Load(path, yaml, lineOffset, diagnostics, out _);
 
-    public static YamlNode? Load(string path, string yaml, int lineOffset, DiagnosticBag diagnostics, out bool failed)
+    public static YamlNode? Load(string path, string yaml, int lineOffset, DiagnosticBag diagnostics, out bool failed) =>
+        LoadDocuments(path, yaml, lineOffset, diagnostics, out failed) is [var first, ..] ? first.RootNode : null;
+
+    /// <summary>Every document of the YAML (null when it cannot be read, reported), for a caller that must know there is
+    /// only one.</summary>
+    public static IList<YamlDocument>? LoadDocuments(string path, string yaml, int lineOffset, DiagnosticBag diagnostics, out bool failed)
     {
         failed = false;
         try
@@ -87,7 +92,7 @@ public static class YamlText
             }
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
-            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            return stream.Documents;
         }
         catch (YamlException e)
         {
@@ -103,7 +108,7 @@ public static class YamlText
                 $"the YAML is not valid here ({Describe(e)}). {Advice}");
             return null;
         }
-        catch (Exception e) when (FailsWithoutPosition(e))
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
             // YamlDotNet's scanner can fail without a position on some malformed input (found by the fuzz tests).
             failed = true;
@@ -111,9 +116,6 @@ public static class YamlText
             return null;
         }
     }
-
-    /// <summary>What YamlDotNet throws, besides a YamlException, on some malformed input (found by the fuzz tests).</summary>
-    public static bool FailsWithoutPosition(Exception e) => e is InvalidOperationException or ArgumentException or IndexOutOfRangeException;
 
     const string TabAdvice = "this line is indented with a tab: YAML only accepts spaces here. Replace the tab with spaces " +
         "(two for each level of indentation); most editors can be set to type spaces when you press the Tab key.";

@@ -34,17 +34,8 @@ public static class EditorConfigFile
         if (!File.Exists(System.IO.Path.Combine(inputRoot, "people.yml"))) return false;
         // Read as the build reads it: a pipe or an oversized file is refused (and reported by the build), never opened.
         var source = SourceFile.Read(inputRoot, "people.yml", new DiagnosticBag());
-        if (source.Refused || YamlDepth.TooDeep(source.Text) is not null) return false;
-        try
-        {
-            var stream = new YamlStream();
-            using (var reader = new StringReader(source.Text)) stream.Load(reader);
-            return stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode root
-                && PeopleReader.ListOf(root) is not null;
-        }
-        catch (Exception e) when (e is YamlDotNet.Core.YamlException || YamlText.FailsWithoutPosition(e))
-        {
-            return false; // the build reports the file's own error
-        }
+        // Parsed as the build parses it, so malformed or too deeply nested YAML is refused, not thrown: the build reports it.
+        return !source.Refused && YamlText.LoadDocuments("people.yml", source.Text, 0, new DiagnosticBag(), out _) is [{ RootNode: YamlMappingNode root }]
+            && PeopleReader.ListOf(root) is not null;
     }
 }

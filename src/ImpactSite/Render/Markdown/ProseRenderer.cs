@@ -184,13 +184,24 @@ public sealed partial class ProseRenderer(SiteGraph graph)
         {
             var text = writer.GetStringBuilder().Clear();
             renderer.Render(document);
-            var escaped = false;
-            foreach (var chunk in text.GetChunks()) escaped |= chunk.Span.Contains('&');
-            return escaped ? Whitespace().Replace(WebUtility.HtmlDecode(text.ToString()), " ").Trim() : Collapsed(text);
+            // Markdig escapes the text it writes; most prose has nothing escaped, and is not copied to be decoded.
+            if (HasReference(text))
+            {
+                var decoded = WebUtility.HtmlDecode(text.ToString());
+                text.Clear().Append(decoded);
+            }
+            return Collapsed(text);
         }
 
-        /// <summary>What the decode, replace and trim above make of text with nothing to decode, in one copy instead of
-        /// three (all of a site's prose passes through here).</summary>
+        static bool HasReference(System.Text.StringBuilder text)
+        {
+            foreach (var chunk in text.GetChunks())
+                if (chunk.Span.Contains('&')) return true;
+            return false;
+        }
+
+        /// <summary>The text with each run of white space (char.IsWhiteSpace) as one space and none at either end, in one
+        /// copy (all of a site's prose passes through here).</summary>
         static string Collapsed(System.Text.StringBuilder text)
         {
             var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
@@ -221,6 +232,4 @@ public sealed partial class ProseRenderer(SiteGraph graph)
             ? trimmed[3..^4] : trimmed;
     }
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }

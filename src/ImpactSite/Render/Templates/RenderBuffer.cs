@@ -13,8 +13,8 @@ namespace ImpactSite.Render.Templates;
 /// </summary>
 sealed class RenderBuffer
 {
-    /// <summary>A buffer grown past this (by a page of more than 1 MB) is dropped after use, so a long-running preview
-    /// does not keep it.</summary>
+    /// <summary>A buffer grown past this many characters (by a page of more than 1 MB) is replaced at its next use, so a
+    /// long-running preview does not keep it.</summary>
     const int KeptCapacity = 512 * 1024;
 
     [ThreadStatic] static RenderBuffer? layout, page;
