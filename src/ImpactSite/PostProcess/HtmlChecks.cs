@@ -25,14 +25,14 @@ public sealed class HtmlChecks(SiteSettings site, string inputRoot, DiagnosticBa
 
     public void Inspect(OutputFile file)
     {
-        var scan = PageScan.Of(file.Text ?? System.Text.Encoding.UTF8.GetString(file.Content));
+        var scan = PageScan.Of(file.Text ?? System.Text.Encoding.UTF8.GetString(file.Content), urls);
         void Theme(string message) => diagnostics.Add(new(Severity.Error, "/" + file.Path, 1, 1, $"the theme produced a page that {message}", OutsideInput: true));
         if (string.IsNullOrWhiteSpace(scan.Language)) Theme("has no lang attribute on <html>.");
         if (string.IsNullOrWhiteSpace(scan.Title)) Theme("has no <title>.");
         if (scan.Headings != 1) Theme($"has {scan.Headings} <h1> headings instead of exactly one.");
         if (scan.Mains != 1) Theme($"has {scan.Mains} <main> elements instead of exactly one.");
         var page = new Page(file.Path, file.Source);
-        pages.Add((page, [.. scan.Links.Select(url => urls.GetOrAdd(url, url))]));
+        pages.Add((page, [.. scan.Links]));
     }
 
     /// <summary>Reports every link to a file that is not among <paramref name="published"/> (output paths).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 
 namespace ImpactSite.PostProcess;
@@ -19,6 +20,10 @@ public sealed class PageScan
     /// <summary>Distinct href/src values of a, link, img and script elements, decoded.</summary>
     public HashSet<string> Links { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The URLs earlier pages used, shared by all of them (navigation and theme files are on every page), so
+    /// that a URL met before is not copied out of the page again.</summary>
+    readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>>? known;
+
     /// <summary>HTML elements that end SVG content when they appear inside it, as the tree builder does.</summary>
     static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LeavesSvg = new HashSet<string>(
     [
@@ -31,11 +36,16 @@ public sealed class PageScan
     int position;
     int svgDepth;
 
-    PageScan(string html) => this.html = html;
-
-    public static PageScan Of(string html)
+    PageScan(string html, ConcurrentDictionary<string, string>? known)
     {
-        var scan = new PageScan(html);
+        this.html = html;
+        this.known = known?.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Scans a page; each of its links is the string <paramref name="known"/> holds for it, added there if new.</summary>
+    public static PageScan Of(string html, ConcurrentDictionary<string, string>? known = null)
+    {
+        var scan = new PageScan(html, known);
         scan.Run();
         return scan;
     }
@@ -70,7 +80,7 @@ public sealed class PageScan
             var attribute = ReadName();
             if (attribute.IsEmpty) { position++; continue; }
             var keep = wanted is not null && value is null && attribute.Equals(wanted, StringComparison.OrdinalIgnoreCase);
-            var attributeValue = ReadAttributeValue(keep);
+            var attributeValue = ReadAttributeValue(keep, link: keep && tag != "html");
             if (keep) value = attributeValue ?? "";
         }
         if (tag is null) return;
@@ -139,8 +149,8 @@ public sealed class PageScan
     }
 
     /// <summary>The value after an attribute name ("=", quoted or not), decoded when <paramref name="keep"/>; null when the
-    /// attribute has none.</summary>
-    string? ReadAttributeValue(bool keep)
+    /// attribute has none. A <paramref name="link"/> is the shared string for its URL.</summary>
+    string? ReadAttributeValue(bool keep, bool link)
     {
         var save = position;
         SkipWhitespace();
@@ -168,9 +178,13 @@ public sealed class PageScan
             end = position;
         }
         if (!keep) return "";
-        var raw = html[start..end];
-        return raw.Contains('&') ? WebUtility.HtmlDecode(raw) : raw;
+        var span = html.AsSpan(start, end - start);
+        if (span.Contains('&')) return link ? Shared(WebUtility.HtmlDecode(span.ToString())) : WebUtility.HtmlDecode(span.ToString());
+        if (link && known is { } urls && urls.TryGetValue(span, out var shared)) return shared;
+        return link ? Shared(span.ToString()) : span.ToString();
     }
+
+    string Shared(string url) => known is { } urls ? urls.Dictionary.GetOrAdd(url, url) : url;
 
     void SkipWhitespace()
     {

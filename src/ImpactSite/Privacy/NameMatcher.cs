@@ -19,7 +19,8 @@ public sealed class NameMatcher
     readonly List<List<int>> outputs = [[]];
     readonly HashSet<int> singleWithheld = [];
 
-    public IReadOnlyList<NameForm> Forms { get; }
+    /// <summary>An immutable array, not a list interface: the word stream indexes it for every name word it meets.</summary>
+    public System.Collections.Immutable.ImmutableArray<NameForm> Forms { get; }
     /// <summary>The longest public form, in words: how long a possible leak waits for a public name to cover it.</summary>
     public int LongestPublic { get; }
     public bool HasWithheld { get; }
@@ -27,9 +28,9 @@ public sealed class NameMatcher
 
     public NameMatcher(IEnumerable<Person> people)
     {
-        Forms = people.SelectMany(NameForms.For).Where(f => f.Words.Length > 0 && f.Words.All(w => w.Length <= MaxWord)).ToList();
+        Forms = [.. people.SelectMany(NameForms.For).Where(f => f.Words.Length > 0 && f.Words.All(w => w.Length <= MaxWord))];
         lookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
-        for (var i = 0; i < Forms.Count; i++)
+        for (var i = 0; i < Forms.Length; i++)
         {
             var state = 0;
             foreach (var word in Forms[i].Words)

@@ -78,6 +78,30 @@ public sealed class SlipTests
     }
 
     [Fact]
+    public void Placeholder_text_rewrapped_and_in_other_capitals_is_found_and_the_same_words_in_another_order_are_not()
+    {
+        using var temp = new TempSite().Study();
+        temp.Write("studies/alpha/decisions/d1.md", """
+            ---
+            title: Letters
+            raised: 2025-01-10
+            you_said: Contributors said here what they would write.
+            status: open
+            ---
+            We kept the poster. write what CONTRIBUTORS
+               said  here. Then we met again.
+            """);
+        var site = temp.Build();
+        var errors = Lines(site).Split('\n').Where(l => l.Contains("placeholder text")).ToList();
+        Assert.Equal(["studies/alpha/decisions/d1.md:7:21: error: \"write what CONTRIBUTORS said here.\" is the placeholder text 'impactsite new' wrote: replace it with your own words (or delete it) before publishing."], errors);
+
+        temp.Write("studies/alpha/decisions/d1.md", "---\ntitle: Letters\nraised: 2025-01-10\nyou_said: Contributors said here what they would write.\nstatus: open\n---\nWe kept the poster. Then we met again.\n");
+        var fixedSite = temp.Build();
+        Assert.True(fixedSite.Result.Succeeded, fixedSite.Errors);
+        Assert.Contains("Contributors said here what they would write.", fixedSite.Page("/studies/alpha/decisions/d1/").QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
     public void A_mention_typed_with_capitals_becomes_the_persons_credit()
     {
         using var temp = new TempSite().Study();
