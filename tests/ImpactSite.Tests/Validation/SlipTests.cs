@@ -55,21 +55,15 @@ public sealed class SlipTests
         Assert.Contains("people.yml:5:1: error: this line is indented with a tab", Lines(site));
     }
 
+    /// <summary>A decision of study alpha: front matter on lines 1 to 6 (you_said on line 4), the body from line 7.</summary>
+    static void WriteDecision(TempSite temp, string youSaid, string body) =>
+        temp.Write("studies/alpha/decisions/d1.md", $"---\ntitle: Letters\nraised: 2025-01-10\nyou_said: {youSaid}\nstatus: open\n---\n{body}\n");
+
     [Fact]
     public void Placeholder_text_from_new_is_an_error_at_its_line_wherever_it_is_left()
     {
         using var temp = new TempSite().Study();
-        temp.Write("studies/alpha/decisions/d1.md", """
-            ---
-            title: Letters
-            raised: 2025-01-10
-            you_said: "Write what contributors said here."
-            status: open
-            ---
-            Our notes.
-
-            Anything else worth saying about this suggestion, in markdown.
-            """);
+        WriteDecision(temp, "\"Write what contributors said here.\"", "Our notes.\n\nAnything else worth saying about this suggestion, in markdown.");
         var site = temp.Build();
         var lines = Lines(site);
         Assert.Contains("studies/alpha/decisions/d1.md:4:11: error: \"Write what contributors said here.\" is the placeholder text 'impactsite new' wrote", lines);
@@ -81,24 +75,16 @@ public sealed class SlipTests
     public void Placeholder_text_rewrapped_and_in_other_capitals_is_found_and_the_same_words_in_another_order_are_not()
     {
         using var temp = new TempSite().Study();
-        temp.Write("studies/alpha/decisions/d1.md", """
-            ---
-            title: Letters
-            raised: 2025-01-10
-            you_said: Contributors said here what they would write.
-            status: open
-            ---
-            We kept the poster. write what CONTRIBUTORS
-               said  here. Then we met again.
-            """);
+        const string reordered = "Contributors said here what they would write.";
+        WriteDecision(temp, reordered, "We kept the poster. write what CONTRIBUTORS\n   said  here. Then we met again.");
         var site = temp.Build();
         var errors = Lines(site).Split('\n').Where(l => l.Contains("placeholder text")).ToList();
         Assert.Equal(["studies/alpha/decisions/d1.md:7:21: error: \"write what CONTRIBUTORS said here.\" is the placeholder text 'impactsite new' wrote: replace it with your own words (or delete it) before publishing."], errors);
 
-        temp.Write("studies/alpha/decisions/d1.md", "---\ntitle: Letters\nraised: 2025-01-10\nyou_said: Contributors said here what they would write.\nstatus: open\n---\nWe kept the poster. Then we met again.\n");
+        WriteDecision(temp, reordered, "We kept the poster. Then we met again.");
         var fixedSite = temp.Build();
         Assert.True(fixedSite.Result.Succeeded, fixedSite.Errors);
-        Assert.Contains("Contributors said here what they would write.", fixedSite.Page("/studies/alpha/decisions/d1/").QuerySelector("main")!.TextContent);
+        Assert.Contains(reordered, fixedSite.Page("/studies/alpha/decisions/d1/").QuerySelector("main")!.TextContent);
     }
 
     [Fact]
