@@ -179,12 +179,11 @@ public sealed class PageScan
         }
         if (!keep) return "";
         var span = html.AsSpan(start, end - start);
-        if (span.Contains('&')) return link ? Shared(WebUtility.HtmlDecode(span.ToString())) : WebUtility.HtmlDecode(span.ToString());
-        if (link && known is { } urls && urls.TryGetValue(span, out var shared)) return shared;
-        return link ? Shared(span.ToString()) : span.ToString();
+        var encoded = span.Contains('&');
+        if (link && known is { } urls && !encoded && urls.TryGetValue(span, out var shared)) return shared;
+        var value = encoded ? WebUtility.HtmlDecode(span.ToString()) : span.ToString();
+        return link && known is { } all ? all.Dictionary.GetOrAdd(value, value) : value;
     }
-
-    string Shared(string url) => known is { } urls ? urls.Dictionary.GetOrAdd(url, url) : url;
 
     void SkipWhitespace()
     {

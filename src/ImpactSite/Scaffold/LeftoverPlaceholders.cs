@@ -62,7 +62,7 @@ public static class LeftoverPlaceholders
         for (var i = 0; i < text.Length; i++)
         {
             var space = char.IsWhiteSpace(text[i]);
-            if (space && length > 0 && collapsed[length - 1] == ' ' && char.IsWhiteSpace(text[offsets[length - 1]])) continue;
+            if (space && length > 0 && collapsed[length - 1] == ' ') continue; // a ' ' written so far came from white space
             collapsed[length] = space ? ' ' : text[i];
             offsets[length++] = i;
         }
