@@ -53,6 +53,55 @@ public sealed class EditorTests(EditorSite editor) : IClassFixture<EditorSite>
         Assert.Contains("Agendas in large print, please.", decision.Body!.TextContent);
     }
 
+    /// <summary>The browser's clock on the day the tests build the site, so "today" in the editor is the build date.</summary>
+    static readonly DateTime Today = SiteFixture.BuildDate.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
+
+    [EditorFact]
+    public async Task A_new_decision_saved_with_only_what_a_person_types_starts_its_dates_at_today_and_publishes()
+    {
+        var (page, errors) = await OpenEditorWatchedAsync("collections/decisions-bridge/new");
+        // The required date starts at today, written as a reader writes it, and can be changed; nobody types it here.
+        await Expect(Field(page, "Raised on")).ToHaveValueAsync(Today.ToString("dd/MM/yyyy"));
+        // An optional date stays empty until someone fills it in.
+        await Expect(Field(page, "Responded on")).ToHaveValueAsync("");
+        await Field(page, "Title").FillAsync("Subtitles on the study videos");
+        await Field(page, "You said").FillAsync("Please add subtitles to the videos.");
+        await ChooseAsync(page, "Status", "Open: not yet answered");
+        await SaveAsync(page);
+        await PublishAsync(page);
+
+        var written = editor.Git("show", "main:input/studies/bridge/decisions/subtitles-on-the-study-videos.md");
+        Assert.Contains($"raised: {Today:yyyy-MM-dd}", written);
+        Assert.DoesNotContain("responded", written);
+        Assert.Empty(errors);
+        var built = Build();
+        Assert.True(built.Succeeded, string.Join("\n", built.Errors.Select(e => e.Format("input"))));
+        var html = Assert.Single(built.Files, f => f.Path == $"studies/{Study}/decisions/subtitles-on-the-study-videos/index.html");
+        var decision = new HtmlParser().ParseDocument(System.Text.Encoding.UTF8.GetString(html.Content));
+        Assert.Equal("Subtitles on the study videos", decision.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("Please add subtitles to the videos.", decision.Body!.TextContent);
+    }
+
+    [EditorFact]
+    public async Task A_save_refused_for_a_missing_date_says_which_field_and_raises_no_page_error()
+    {
+        var (page, errors) = await OpenEditorWatchedAsync("collections/decisions-bridge/new");
+        await Field(page, "Title").FillAsync("Quiet room at the drop-in");
+        await Field(page, "Raised on").FillAsync("");
+        await Field(page, "You said").FillAsync("A quiet room, please.");
+        await ChooseAsync(page, "Status", "Open: not yet answered");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(page.GetByText("Raised on is required.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Status: Draft" })).ToHaveCountAsync(0);
+        Assert.Empty(errors);
+        // Typing the date makes the same save go through.
+        await Field(page, "Raised on").FillAsync("21/11/2026");
+        await SaveAsync(page);
+        Assert.Contains("raised: 2026-11-21", editor.Git("show", "cms/decisions-bridge/quiet-room-at-the-drop-in:input/studies/bridge/decisions/quiet-room-at-the-drop-in.md"));
+        Assert.Empty(errors);
+    }
+
     [EditorFact]
     public async Task Not_adopted_without_a_reason_is_stopped_by_the_check_on_its_pull_request_before_it_reaches_main()
     {
@@ -134,10 +183,23 @@ public sealed class EditorTests(EditorSite editor) : IClassFixture<EditorSite>
         Assert.All(refused, text => Assert.Contains("localhost:8081", text));
     }
 
-    async Task<IPage> OpenEditorAsync(string route)
+    /// <summary>The editor with the browser's clock at <see cref="Today"/>, and every uncaught page error collected.</summary>
+    async Task<(IPage Page, List<string> Errors)> OpenEditorWatchedAsync(string route)
+    {
+        var errors = new List<string>();
+        var page = await OpenEditorAsync(route, async context =>
+        {
+            await context.Clock.SetFixedTimeAsync(Today);
+            context.Page += (_, opened) => opened.PageError += (_, error) => { lock (errors) errors.Add(error); };
+        });
+        return (page, errors);
+    }
+
+    async Task<IPage> OpenEditorAsync(string route, Func<IBrowserContext, Task>? prepare = null)
     {
         editor.EnsureStarted();
         var context = await editor.NewContextAsync();
+        if (prepare is not null) await prepare(context);
         var page = await context.NewPageAsync();
         // Decap asks "Are you sure you want to publish this entry?" with the browser's own dialog.
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();

@@ -26,8 +26,24 @@
     return year + '-' + pad(month) + '-' + pad(day);
   }
 
+  // Today in the editor's own time zone: the day the person filling in the form is living.
+  function today() {
+    var now = new Date();
+    return now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate());
+  }
+
   var Control = createClass({
     getInitialState: function () { return { text: toUk(this.props.value) }; },
+    // A required date left empty (a new entry, a new step) starts at today, shown and editable like a typed one:
+    // otherwise the form could not be saved with only what a person types. Optional dates stay empty.
+    componentDidMount: function () {
+      var field = this.props.field;
+      var required = !field || field.get('required') !== false;
+      if (required && !this.props.value) {
+        this.setState({ text: toUk(today()) });
+        this.props.onChange(today());
+      }
+    },
     // Decap asks before saving: a date it cannot read stops the save, with this message on the field.
     isValid: function () {
       var text = this.state.text.trim();
