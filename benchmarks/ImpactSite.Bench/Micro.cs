@@ -10,6 +10,7 @@ using ImpactSite.Render.Markdown;
 using ImpactSite.Render.Pages;
 using ImpactSite.Render.Templates;
 using ImpactSite.Validate;
+using ImpactSite.Content;
 
 namespace ImpactSite.Bench;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using ImpactSite.BrowserTests.Support;
-using ImpactSite.Render.Editor;
+using ImpactSite.Editor;
 
 namespace ImpactSite.BrowserTests;
 

@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using ImpactSite.Build;
 using ImpactSite.BrowserTests.Support;
 using ImpactSite.Cli;
 using ImpactSite.Render;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
+using ImpactSite.Content.Studies;
+using ImpactSite.Hosting;
 
 namespace ImpactSite.BrowserTests;
 
@@ -170,7 +172,7 @@ public sealed class EditorTests(EditorSite editor) : IClassFixture<EditorSite>
         {
             var response = await route.FetchAsync();
             var headers = response.Headers.ToDictionary(h => h.Key, h => h.Value);
-            headers["Content-Security-Policy"] = ImpactSite.Render.Hosting.SecurityPolicy.Editor;
+            headers["Content-Security-Policy"] = ImpactSite.Hosting.SecurityPolicy.Editor;
             await route.FulfillAsync(new() { Response = response, Headers = headers });
         });
         var page = await context.NewPageAsync();

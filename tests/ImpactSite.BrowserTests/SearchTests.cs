@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
-using ImpactSite.BrowserTests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using ImpactSite.BrowserTests.Support;
+using ImpactSite.Content.Decisions;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.BrowserTests;
 

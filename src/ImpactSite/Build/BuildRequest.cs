@@ -1,9 +1,9 @@
-using ImpactSite.Load;
 using ImpactSite.Model;
 using ImpactSite.Render;
 using ImpactSite.Render.Templates;
 using ImpactSite.Validate;
 using ImpactSite.Write;
+using ImpactSite.Content;
 
 namespace ImpactSite.Build;
 

@@ -4,6 +4,7 @@ using ImpactSite.Render;
 using ImpactSite.Render.Templates;
 using ImpactSite.Validate;
 using ImpactSite.Write;
+using ImpactSite.Content;
 
 namespace ImpactSite.Build;
 

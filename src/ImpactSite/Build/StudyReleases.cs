@@ -6,6 +6,9 @@ using ImpactSite.PostProcess;
 using ImpactSite.Render;
 using ImpactSite.Render.Markdown;
 using ImpactSite.Validate;
+using ImpactSite.Content;
+using ImpactSite.Content.People;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Build;
 

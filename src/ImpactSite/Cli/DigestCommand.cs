@@ -1,10 +1,12 @@
-using ImpactSite.Text;
 using System.CommandLine;
 using System.Globalization;
+using ImpactSite.Text;
 using ImpactSite.Build;
-using ImpactSite.Model;
-using ImpactSite.Render.Digest;
 using ImpactSite.Validate;
+using ImpactSite.Content;
+using ImpactSite.Content.People;
+using ImpactSite.Content.Studies;
+using ImpactSite.Letters;
 
 namespace ImpactSite.Cli;
 

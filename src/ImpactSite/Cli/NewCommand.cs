@@ -1,12 +1,17 @@
-using ImpactSite.Content;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using ImpactSite.Content;
 using ImpactSite.Build;
 using ImpactSite.Load;
 using ImpactSite.Model;
 using ImpactSite.Scaffold;
 using ImpactSite.Validate;
+using ImpactSite.Content.Decisions;
+using ImpactSite.Content.Meetings;
+using ImpactSite.Content.People;
+using ImpactSite.Content.Posts;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Cli;
 

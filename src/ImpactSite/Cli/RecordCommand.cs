@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ImpactSite.Build;
-using ImpactSite.Render.Digest;
-using ImpactSite.Render.Record;
+using ImpactSite.Content.People;
+using ImpactSite.Letters;
 
 namespace ImpactSite.Cli;
 

@@ -1,11 +1,12 @@
-using ImpactSite.Text;
 using System.Text;
+using ImpactSite.Text;
 using ImpactSite.Build;
-using ImpactSite.Model;
 using ImpactSite.PostProcess;
 using ImpactSite.Render;
 using ImpactSite.Validate;
 using ImpactSite.Write;
+using ImpactSite.Content;
+using ImpactSite.Content.People;
 
 namespace ImpactSite.Cli;
 

@@ -1,3 +1,6 @@
+using ImpactSite.Content.Meetings;
+using ImpactSite.Content.People;
+using ImpactSite.Content.Studies;
 namespace ImpactSite.Content;
 
 /// <summary>Whether a key must be there.</summary>

@@ -1,3 +1,7 @@
+using ImpactSite.Content.Decisions;
+using ImpactSite.Content.Meetings;
+using ImpactSite.Content.Posts;
+using ImpactSite.Content.Studies;
 namespace ImpactSite.Content;
 
 /// <summary>Every site route in one place (as Hugo keeps one source of truth for URLs): pages, lists and data files.

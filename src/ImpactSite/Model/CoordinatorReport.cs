@@ -1,4 +1,5 @@
 using ImpactSite.Validate;
+using ImpactSite.Content;
 
 namespace ImpactSite.Model;
 

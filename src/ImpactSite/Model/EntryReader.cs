@@ -3,6 +3,11 @@ using ImpactSite.Load;
 using ImpactSite.Validate;
 using ImpactSite.Content;
 using ImpactSite.Content.Decisions;
+using ImpactSite.Content.Meetings;
+using ImpactSite.Content.Pages;
+using ImpactSite.Content.People;
+using ImpactSite.Content.Posts;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Model;
 

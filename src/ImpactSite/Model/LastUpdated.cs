@@ -1,4 +1,7 @@
 using ImpactSite.Load;
+using ImpactSite.Content;
+using ImpactSite.Content.Pages;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Model;
 

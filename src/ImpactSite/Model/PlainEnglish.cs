@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ImpactSite.Validate;
+using ImpactSite.Content;
 
 namespace ImpactSite.Model;
 

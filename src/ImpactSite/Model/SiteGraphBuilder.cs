@@ -1,6 +1,13 @@
 using ImpactSite.Content;
 using ImpactSite.Load;
 using ImpactSite.Validate;
+using ImpactSite.Content.Decisions;
+using ImpactSite.Content.Meetings;
+using ImpactSite.Content.Pages;
+using ImpactSite.Content.People;
+using ImpactSite.Content.Posts;
+using ImpactSite.Content.Settings;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Model;
 

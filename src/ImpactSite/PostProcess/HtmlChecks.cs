@@ -1,8 +1,8 @@
-using ImpactSite.Content;
 using System.Collections.Concurrent;
-using ImpactSite.Model;
+using ImpactSite.Content;
 using ImpactSite.Render;
 using ImpactSite.Validate;
+using ImpactSite.Content.Settings;
 
 namespace ImpactSite.PostProcess;
 

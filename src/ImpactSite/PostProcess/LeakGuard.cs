@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
-using ImpactSite.Model;
 using ImpactSite.Privacy;
 using ImpactSite.Render;
 using ImpactSite.Validate;
+using ImpactSite.Content;
+using ImpactSite.Content.People;
+using ImpactSite.Content.Settings;
 
 namespace ImpactSite.PostProcess;
 

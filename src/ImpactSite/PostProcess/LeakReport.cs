@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using ImpactSite.Model;
 using ImpactSite.Privacy;
 using ImpactSite.Render;
 using ImpactSite.Validate;
+using ImpactSite.Content.People;
 
 namespace ImpactSite.PostProcess;
 

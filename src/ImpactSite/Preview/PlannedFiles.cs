@@ -1,8 +1,9 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using ImpactSite.PostProcess;
-using ImpactSite.Render;
 using ImpactSite.Validate;
+using ImpactSite.Build;
+using ImpactSite.Content;
 
 namespace ImpactSite.Preview;
 
@@ -16,7 +17,7 @@ public sealed class PlannedFiles(SitePlan plan, LeakGuard leaks) : IReadOnlyDict
     readonly ConcurrentDictionary<string, Lazy<byte[]?>> made = new(StringComparer.Ordinal);
 
     /// <summary>A guard whose reports go nowhere: here it only decides what is served.</summary>
-    public static LeakGuard GuardFor(Model.SiteGraph graph) => LeakGuard.For(graph, new DiagnosticBag());
+    public static LeakGuard GuardFor(Content.SiteGraph graph) => LeakGuard.For(graph, new DiagnosticBag());
 
     public bool TryGetValue(string key, out byte[] value)
     {

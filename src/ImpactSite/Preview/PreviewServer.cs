@@ -1,12 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using ImpactSite.Build;
-using ImpactSite.Load;
-using ImpactSite.Model;
-using ImpactSite.Render;
-using ImpactSite.Write;
-using ImpactSite.Render.Templates;
-using ImpactSite.Validate;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,7 +7,14 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ImpactSite.Build;
+using ImpactSite.Model;
+using ImpactSite.Render;
+using ImpactSite.Write;
+using ImpactSite.Render.Templates;
+using ImpactSite.Validate;
 using ImpactSite.Text;
+using ImpactSite.Hosting;
 
 namespace ImpactSite.Preview;
 
@@ -365,7 +365,7 @@ public sealed class PreviewServer : IAsyncDisposable
         }
     }
 
-    public const string ContentSecurityPolicy = Render.Hosting.SecurityPolicy.Public;
+    public const string ContentSecurityPolicy = Hosting.SecurityPolicy.Public;
 
     static Task Refuse(HttpResponse response, int status, string why) =>
         Send(response, new(status, System.Text.Encoding.UTF8.GetBytes(why + "\n"), "text/plain; charset=utf-8"));

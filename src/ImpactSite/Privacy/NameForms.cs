@@ -1,4 +1,4 @@
-using ImpactSite.Model;
+using ImpactSite.Content.People;
 
 namespace ImpactSite.Privacy;
 

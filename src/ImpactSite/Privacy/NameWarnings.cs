@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
-using ImpactSite.Model;
 using ImpactSite.Validate;
+using ImpactSite.Content;
+using ImpactSite.Content.People;
 
 namespace ImpactSite.Privacy;
 

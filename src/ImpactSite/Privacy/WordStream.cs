@@ -1,4 +1,5 @@
 using System.Text;
+using ImpactSite.Content.People;
 
 namespace ImpactSite.Privacy;
 

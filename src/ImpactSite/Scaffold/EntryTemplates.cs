@@ -1,9 +1,8 @@
+using System.Globalization;
+using System.Text;
 using ImpactSite.Content.Studies;
 using ImpactSite.Content.Posts;
 using ImpactSite.Content.Meetings;
-using System.Globalization;
-using System.Text;
-using ImpactSite.Model;
 using ImpactSite.Content;
 using ImpactSite.Content.Decisions;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using ImpactSite.Load;
+using ImpactSite.Model;
 
 namespace ImpactSite.Scaffold;
 

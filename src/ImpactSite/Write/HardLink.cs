@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using ImpactSite.Content;
 
 namespace ImpactSite.Write;
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using ImpactSite.Build;
-using ImpactSite.Render.Editor;
-using ImpactSite.Write;
 using Microsoft.Playwright;
+using ImpactSite.Build;
+using ImpactSite.Write;
+using ImpactSite.Editor;
 
 namespace ImpactSite.BrowserTests.Support;
 

@@ -1,4 +1,5 @@
 using ImpactSite.Tests.Support;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Tests.Cli;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ImpactSite.Tests.Support;
+using ImpactSite.Content.Decisions;
 
 namespace ImpactSite.Tests.Cli;
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using ImpactSite.Tests.Support;
+using ImpactSite.Content.Decisions;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Tests.Funders;
 

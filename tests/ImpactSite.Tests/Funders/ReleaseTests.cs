@@ -1,6 +1,9 @@
 using System.Text.Json;
-using ImpactSite.Tests.Support;
 using LibGit2Sharp;
+using ImpactSite.Tests.Support;
+using ImpactSite.Content.Decisions;
+using ImpactSite.Content.Meetings;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Tests.Funders;
 

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Xml.Linq;
 using CsvHelper;
 using ImpactSite.Tests.Support;
+using ImpactSite.Content.Decisions;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Tests.Impact;
 

@@ -1,5 +1,7 @@
 using AngleSharp.Dom;
 using ImpactSite.Tests.Support;
+using ImpactSite.Content.Decisions;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Tests.Impact;
 

@@ -1,6 +1,6 @@
 using ImpactSite.Load;
-using ImpactSite.Model;
 using ImpactSite.Validate;
+using ImpactSite.Content.Settings;
 
 namespace ImpactSite.Tests.Pages;
 

@@ -1,5 +1,4 @@
 using ImpactSite.Build;
-using ImpactSite.Render;
 using ImpactSite.Tests.Support;
 
 namespace ImpactSite.Tests.Pages;

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using ImpactSite.Tests.Support;
+using ImpactSite.Content.Decisions;
+using ImpactSite.Content.Meetings;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Tests.Pages;
 

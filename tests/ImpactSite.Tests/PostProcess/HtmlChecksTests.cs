@@ -1,5 +1,6 @@
 using ImpactSite.Build;
 using ImpactSite.Tests.Support;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Tests.PostProcess;
 

@@ -4,10 +4,11 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Threading.Channels;
 using AngleSharp.Html.Parser;
+using Xunit.Abstractions;
 using ImpactSite.Cli;
 using ImpactSite.Preview;
 using ImpactSite.Tests.Support;
-using Xunit.Abstractions;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Tests.Preview;
 

@@ -1,12 +1,13 @@
-using ImpactSite.Tests.Assets;
 using System.Text;
 using AngleSharp.Html.Parser;
 using FsCheck;
 using FsCheck.Fluent;
-using ImpactSite.Render.Markdown;
-using ImpactSite.Tests.Support;
 using Tomlyn;
 using Tomlyn.Model;
+using ImpactSite.Tests.Assets;
+using ImpactSite.Render.Markdown;
+using ImpactSite.Tests.Support;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Tests.Privacy;
 

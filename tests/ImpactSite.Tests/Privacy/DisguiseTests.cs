@@ -2,11 +2,11 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using ImpactSite.Model;
+using static ImpactSite.Tests.Privacy.Disguises;
 using ImpactSite.PostProcess;
 using ImpactSite.Render;
 using ImpactSite.Validate;
-using static ImpactSite.Tests.Privacy.Disguises;
+using ImpactSite.Content.People;
 
 namespace ImpactSite.Tests.Privacy;
 

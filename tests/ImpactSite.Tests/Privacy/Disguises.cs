@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using ImpactSite.Model;
+using ImpactSite.Content.People;
 
 namespace ImpactSite.Tests.Privacy;
 

@@ -1,9 +1,11 @@
 using System.Text;
-using ImpactSite.Model;
 using ImpactSite.PostProcess;
 using ImpactSite.Render;
 using ImpactSite.Tests.Support;
 using ImpactSite.Validate;
+using ImpactSite.Content.Decisions;
+using ImpactSite.Content.People;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Tests.Privacy;
 

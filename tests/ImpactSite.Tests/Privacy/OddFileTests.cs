@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using ImpactSite.Build;
 using ImpactSite.Cli;
 using ImpactSite.Tests.Support;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Tests.Privacy;
 

@@ -1,5 +1,6 @@
 using ImpactSite.Tests.Support;
 using ImpactSite.Validate;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Tests.Privacy;
 

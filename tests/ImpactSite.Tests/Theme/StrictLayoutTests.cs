@@ -2,6 +2,9 @@ using ImpactSite.Build;
 using ImpactSite.Render.Templates;
 using ImpactSite.Tests.Support;
 using ImpactSite.Validate;
+using ImpactSite.Content.Decisions;
+using ImpactSite.Content.Meetings;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Tests.Theme;
 

@@ -1,4 +1,7 @@
 using ImpactSite.Tests.Support;
+using ImpactSite.Content.Decisions;
+using ImpactSite.Content.Meetings;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Tests.Validation;
 

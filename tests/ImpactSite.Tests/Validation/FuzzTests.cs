@@ -3,6 +3,8 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ImpactSite.Build;
 using ImpactSite.Tests.Support;
+using ImpactSite.Content.Meetings;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Tests.Validation;
 

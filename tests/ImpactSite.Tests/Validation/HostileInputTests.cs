@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ImpactSite.Tests.Support;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Tests.Validation;
 

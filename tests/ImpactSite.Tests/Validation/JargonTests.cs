@@ -1,6 +1,7 @@
 using ImpactSite.Cli;
 using ImpactSite.Tests.Support;
 using ImpactSite.Validate;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Tests.Validation;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ImpactSite.Cli;
 using ImpactSite.Tests.Support;
+using ImpactSite.Letters;
 
 namespace ImpactSite.Tests.Validation;
 

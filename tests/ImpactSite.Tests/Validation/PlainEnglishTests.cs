@@ -1,5 +1,6 @@
 using ImpactSite.Model;
 using ImpactSite.Validate;
+using ImpactSite.Content;
 
 namespace ImpactSite.Tests.Validation;
 

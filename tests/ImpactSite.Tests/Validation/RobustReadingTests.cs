@@ -1,5 +1,8 @@
 using System.Text;
 using ImpactSite.Tests.Support;
+using ImpactSite.Content.Decisions;
+using ImpactSite.Content.Studies;
+using ImpactSite.Letters;
 
 namespace ImpactSite.Tests.Validation;
 

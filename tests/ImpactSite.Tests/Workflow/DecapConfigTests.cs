@@ -1,11 +1,13 @@
 using AngleSharp.Html.Parser;
+using YamlDotNet.RepresentationModel;
 using ImpactSite.Build;
 using ImpactSite.Content;
 using ImpactSite.Content.People;
 using ImpactSite.Content.Settings;
-using ImpactSite.Render.Editor;
 using ImpactSite.Tests.Support;
-using YamlDotNet.RepresentationModel;
+using ImpactSite.Content.Meetings;
+using ImpactSite.Content.Studies;
+using ImpactSite.Editor;
 
 namespace ImpactSite.Tests.Workflow;
 

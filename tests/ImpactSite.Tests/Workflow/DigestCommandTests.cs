@@ -1,5 +1,9 @@
 using AngleSharp.Html.Parser;
 using ImpactSite.Tests.Support;
+using ImpactSite.Content.Decisions;
+using ImpactSite.Content.Meetings;
+using ImpactSite.Content.Studies;
+using ImpactSite.Letters;
 
 namespace ImpactSite.Tests.Workflow;
 

@@ -1,5 +1,6 @@
-using ImpactSite.Tests.Support;
 using LibGit2Sharp;
+using ImpactSite.Tests.Support;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Tests.Workflow;
 

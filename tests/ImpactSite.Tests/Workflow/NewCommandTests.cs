@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
-using ImpactSite.Model;
+using YamlDotNet.RepresentationModel;
 using ImpactSite.Scaffold;
 using ImpactSite.Tests.Support;
-using YamlDotNet.RepresentationModel;
 using ImpactSite.Content;
 using ImpactSite.Content.Decisions;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Tests.Workflow;
 

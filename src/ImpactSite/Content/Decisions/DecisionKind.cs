@@ -1,3 +1,4 @@
+using ImpactSite.Content.Meetings;
 namespace ImpactSite.Content.Decisions;
 
 /// <summary>studies/&lt;study&gt;/decisions/&lt;slug&gt;.md: one "you said, we did" entry.</summary>

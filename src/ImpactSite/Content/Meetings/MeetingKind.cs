@@ -1,3 +1,4 @@
+using ImpactSite.Content.People;
 namespace ImpactSite.Content.Meetings;
 
 /// <summary>studies/&lt;study&gt;/meetings/&lt;slug&gt;.md: the notes of one involvement meeting.</summary>

@@ -1,3 +1,4 @@
+using ImpactSite.Content.Studies;
 namespace ImpactSite.Content.Posts;
 
 /// <summary>posts/&lt;slug&gt;.md: a blog post written with contributors, at /blog/&lt;slug&gt;/.</summary>

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using ImpactSite.Model;
+using ImpactSite.Content;
+using ImpactSite.Content.Decisions;
+using ImpactSite.Content.Posts;
 
 namespace ImpactSite.Render.Data;
 

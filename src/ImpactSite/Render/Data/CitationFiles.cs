@@ -2,7 +2,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ImpactSite.Render.Pages;
+using ImpactSite.Content;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Render.Data;
 

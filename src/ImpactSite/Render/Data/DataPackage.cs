@@ -2,7 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using ImpactSite.Model;
+using ImpactSite.Content;
+using ImpactSite.Content.Settings;
 
 namespace ImpactSite.Render.Data;
 

@@ -7,7 +7,8 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using ImpactSite.Content;
 using ImpactSite.Content.Decisions;
-using ImpactSite.Model;
+using ImpactSite.Content.Settings;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Render.Data;
 

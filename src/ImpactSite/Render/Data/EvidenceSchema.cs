@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ImpactSite.Content;
 using ImpactSite.Content.Decisions;
-using ImpactSite.Model;
+using ImpactSite.Content.Settings;
 
 namespace ImpactSite.Render.Data;
 

@@ -1,7 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ImpactSite.Model;
+using ImpactSite.Content;
+using ImpactSite.Content.Decisions;
+using ImpactSite.Content.Meetings;
+using ImpactSite.Content.Posts;
+using ImpactSite.Content.Studies;
+using ImpactSite.Letters;
 
 namespace ImpactSite.Render.Data;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using ImpactSite.Model;
 using ImpactSite.Render.Pages;
+using ImpactSite.Content.Settings;
 
 namespace ImpactSite.Render.Data;
 

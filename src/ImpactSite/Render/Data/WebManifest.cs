@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ImpactSite.Content;
-using ImpactSite.Model;
+using ImpactSite.Content.Settings;
 
 namespace ImpactSite.Render.Data;
 

@@ -1,5 +1,5 @@
-using ImpactSite.Model;
 using ImpactSite.Validate;
+using ImpactSite.Content;
 
 namespace ImpactSite.Render.Markdown;
 

@@ -1,14 +1,14 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using ImpactSite.Model;
-using ImpactSite.Scaffold;
-using ImpactSite.Validate;
 using Markdig;
 using Markdig.Extensions.MediaLinks;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using ImpactSite.Scaffold;
+using ImpactSite.Validate;
+using ImpactSite.Content;
 
 namespace ImpactSite.Render.Markdown;
 

@@ -1,8 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ImpactSite.Model;
 using ImpactSite.Text;
+using ImpactSite.Content;
+using ImpactSite.Content.Settings;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Render.Pages;
 

@@ -1,3 +1,4 @@
+using ImpactSite.Content;
 namespace ImpactSite.Render.Pages;
 
 /// <summary>

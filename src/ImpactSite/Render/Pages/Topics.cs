@@ -2,15 +2,10 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using ImpactSite.Content;
-using ImpactSite.Model;
+using ImpactSite.Content.Settings;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Render.Pages;
-
-/// <summary>One way to narrow a "you said, we did" log: a status with how many suggestions have it, and its page.</summary>
-public sealed record StatusFilter(string Status, string Label, int Count, string Url, bool Current);
-
-/// <summary>A topic (an entry's tag) with the page that lists everything about it, and how many entries that is.</summary>
-public sealed record TopicLink(string Title, string Url, int Count);
 
 /// <summary>
 /// Topic pages (/tags/&lt;slug&gt;/) and the status pages of a study's log (/studies/&lt;study&gt;/decisions/status/&lt;status&gt;/):
@@ -83,5 +78,3 @@ public sealed class Topic(string slug, string title)
     }
 }
 
-/// <summary>An entry and the involvement standards it is tagged with, in words.</summary>
-public sealed record EntryStandards(Entry Entry, IReadOnlyList<string> Labels);

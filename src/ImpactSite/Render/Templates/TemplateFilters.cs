@@ -1,11 +1,11 @@
 using System.Globalization;
 using Fluid;
 using Fluid.Values;
-using ImpactSite.Model;
 using ImpactSite.Content;
 using ImpactSite.Text;
 using ImpactSite.Render.Markdown;
 using ImpactSite.Render.Pages;
+using ImpactSite.Content.People;
 
 namespace ImpactSite.Render.Templates;
 

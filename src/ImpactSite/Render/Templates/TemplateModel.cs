@@ -3,8 +3,14 @@ using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Fluid;
-using ImpactSite.Model;
 using ImpactSite.Render.Pages;
+using ImpactSite.Content;
+using ImpactSite.Content.Decisions;
+using ImpactSite.Content.Meetings;
+using ImpactSite.Content.Pages;
+using ImpactSite.Content.People;
+using ImpactSite.Content.Posts;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Render.Templates;
 

@@ -2,11 +2,12 @@ using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Fluid;
 using Fluid.Values;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Primitives;
 using ImpactSite.Load;
 using ImpactSite.Render.Pages;
 using ImpactSite.Validate;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Primitives;
+using ImpactSite.Content;
 
 namespace ImpactSite.Render.Templates;
 

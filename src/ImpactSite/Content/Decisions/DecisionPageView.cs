@@ -1,0 +1,11 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using ImpactSite.Text;
+
+namespace ImpactSite.Content.Decisions;
+
+[Layout("decision")]
+public sealed record DecisionPageView : PageView
+{
+    public required Decision Decision { get; init; }
+}

@@ -1,0 +1,11 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using ImpactSite.Text;
+
+namespace ImpactSite.Content.Meetings;
+
+[Layout("meeting")]
+public sealed record MeetingPageView : PageView
+{
+    public required Meeting Meeting { get; init; }
+}

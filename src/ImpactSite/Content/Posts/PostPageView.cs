@@ -1,0 +1,11 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using ImpactSite.Text;
+
+namespace ImpactSite.Content.Posts;
+
+[Layout("post")]
+public sealed record PostPageView : PageView
+{
+    public required Post Post { get; init; }
+}

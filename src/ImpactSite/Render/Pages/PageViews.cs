@@ -1,0 +1,32 @@
+using System.Reflection;
+using ImpactSite.Text;
+using ImpactSite.Content;
+using ImpactSite.Content.Decisions;
+using ImpactSite.Content.Meetings;
+using ImpactSite.Content.Pages;
+using ImpactSite.Content.Posts;
+using ImpactSite.Content.Studies;
+
+namespace ImpactSite.Render.Pages;
+
+/// <summary>Every page view type and its layout: what the theme must provide, and what the checker holds it to.</summary>
+public static class PageViews
+{
+    public static readonly IReadOnlyList<Type> Types =
+    [
+        typeof(HomePageView), typeof(StudiesPageView), typeof(StudyPageView), typeof(ReleasePageView), typeof(DecisionsPageView),
+        typeof(DecisionsByStatusPageView), typeof(DecisionPageView), typeof(TopicPageView),
+        typeof(MeetingsPageView), typeof(MeetingPageView), typeof(BlogPageView), typeof(PostPageView), typeof(FreePageView),
+        typeof(SearchPageView), typeof(ResearchersPageView), typeof(NotFoundPageView), typeof(RedirectPageView), typeof(PageView),
+    ];
+
+    /// <summary>Layout name -> the view it renders.</summary>
+    public static readonly IReadOnlyDictionary<string, Type> ByLayout = Types
+        .Where(t => t.GetCustomAttribute<LayoutAttribute>() is not null)
+        .ToDictionary(t => t.GetCustomAttribute<LayoutAttribute>()!.Name, StringComparer.Ordinal);
+
+    /// <summary>Layouts that are whole documents rather than wrapped in base.liquid.</summary>
+    public static readonly IReadOnlySet<string> Standalone = new HashSet<string>(["redirect"], StringComparer.Ordinal);
+
+    public const string Base = "base";
+}
