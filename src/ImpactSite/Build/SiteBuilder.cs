@@ -1,6 +1,5 @@
 using ImpactSite.Model;
 using ImpactSite.PostProcess;
-using ImpactSite.Render;
 using ImpactSite.Render.Templates;
 using ImpactSite.Validate;
 using ImpactSite.Write;

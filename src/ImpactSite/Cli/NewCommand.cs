@@ -4,7 +4,6 @@ using System.Text;
 using ImpactSite.Content;
 using ImpactSite.Build;
 using ImpactSite.Load;
-using ImpactSite.Model;
 using ImpactSite.Scaffold;
 using ImpactSite.Validate;
 using ImpactSite.Content.Decisions;
@@ -107,8 +106,8 @@ public static class NewCommand
                 return Usage("the title has no letters or digits that can make a file name: add --slug with a name made of lower-case letters, digits and hyphens.");
             if (kind == ContentKinds.Meeting) slug = $"{date:yyyy-MM-dd}-{slug}";
         }
-        if (kind == ContentKinds.Page && InputInventory.ReservedPageSlugs.Contains(slug))
-            return Usage($"a page cannot be called '{slug}': the site already uses /{slug}/. Choose another title, or give --slug.");
+        if (kind.RefusedSlug(slug) is { } why)
+            return Usage($"a {kind.Label} cannot be called '{slug}': {why}. Choose another title, or give --slug.");
 
         var relative = kind.FilePath(slug, request.Study);
         var shown = Shown(root, relative);

@@ -22,6 +22,18 @@ public sealed record KeySpec(string Name, KeyType Type, string Label, string Hel
     public IReadOnlyList<KeySpec> Fields { get; init; } = [];
 }
 
+/// <summary>How the browser editor shows a kind's collection (Decap's options of the same names).</summary>
+/// <param name="Summary">How an entry is listed, such as "{{date}}: {{title}}".</param>
+/// <param name="Slug">The file name made for a new entry, such as "{{fields.date}}-{{slug}}".</param>
+/// <param name="BodyLabel">The label of the markdown below the front matter.</param>
+public sealed record EditorCollection(string? Summary = null, IReadOnlyList<string>? SortableFields = null, string Slug = "{{slug}}",
+    string BodyLabel = "Text", string? Description = null)
+{
+    public static readonly EditorCollection Plain = new();
+    /// <summary>Filters over the list, each a label, a field and a regular expression its value must match.</summary>
+    public IReadOnlyList<(string Label, string Field, string Pattern)> Filters { get; init; } = [];
+}
+
 /// <summary>
 /// One kind of markdown file, declared once: where its files live, its route, its layout, its labels and every key
 /// with its type, need, allowed values and help. Reading, validation, 'impactsite new', the browser editor's
@@ -45,6 +57,19 @@ public abstract class ContentKind
     public abstract string Route(string slug, string? study);
     /// <summary>The keys of this kind besides the common ones.</summary>
     protected abstract IReadOnlyList<KeySpec> OwnKeys { get; }
+
+    /// <summary>Where the kind comes among the others: kinds in a study are read in this order (a later one may use what
+    /// an earlier one read: a decision's raised_at names a meeting), and the editor offers them in it.</summary>
+    public virtual int Order => 0;
+    /// <summary>Where the kind's files live, from <see cref="FilePath"/>: how the inventory recognises them.</summary>
+    public KindPath Path => path ??= new KindPath(this);
+    KindPath? path;
+    /// <summary>Why a file of this kind may not have this slug (its address is the build's own), or null.</summary>
+    public virtual string? RefusedSlug(string slug) => null;
+    /// <summary>Whether the files are dated from git history (they record no dates of their own).</summary>
+    public virtual bool DatedByGit => false;
+    /// <summary>How the browser editor lists and names the kind's files.</summary>
+    public virtual EditorCollection Editor => EditorCollection.Plain;
 
     /// <summary>Every key the contract allows in this kind of file: title, its own keys, then the common ones.</summary>
     public IReadOnlyList<KeySpec> Keys => keys ??= [Title, .. OwnKeys, .. Common];

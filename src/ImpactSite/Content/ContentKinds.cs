@@ -6,17 +6,47 @@ using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Content;
 
-/// <summary>Every kind of markdown file the contract defines. Adding a kind: a folder here with its definition, its
-/// layout in the theme, and a line below.</summary>
+/// <summary>
+/// Every kind of markdown file the contract defines. The study is the folder the others sit in; every other kind is an
+/// <see cref="EntryKind"/> that registers itself when the program starts (a <c>[ModuleInitializer]</c> in its own file),
+/// so adding one touches nothing outside its folder. The typed handles below are for code about one particular kind.
+/// </summary>
 public static class ContentKinds
 {
-    public static readonly StudyKind Study = new();
-    public static readonly MeetingKind Meeting = new();
-    public static readonly DecisionKind Decision = new();
-    public static readonly PostKind Post = new();
-    public static readonly PageKind Page = new();
+    public static StudyKind Study => StudyKind.Instance;
+    public static MeetingKind Meeting => MeetingKind.Instance;
+    public static DecisionKind Decision => DecisionKind.Instance;
+    public static PostKind Post => PostKind.Instance;
+    public static PageKind Page => PageKind.Instance;
 
-    public static readonly IReadOnlyList<ContentKind> All = [Study, Meeting, Decision, Post, Page];
+    static readonly List<EntryKind> registered = [];
+    static EntryKind[]? sorted;
+
+    /// <summary>Called once per kind by its module initializer, before any other code runs.</summary>
+    public static void Register(EntryKind kind)
+    {
+        lock (registered)
+        {
+            if (registered.Any(k => k.Name == kind.Name)) throw new InvalidOperationException($"two content kinds are called '{kind.Name}'");
+            registered.Add(kind);
+            sorted = null;
+        }
+    }
+
+    /// <summary>Every entry kind, in <see cref="ContentKind.Order"/>: the order they are read, listed and offered in.</summary>
+    public static IReadOnlyList<EntryKind> Entries
+    {
+        get
+        {
+            lock (registered) return sorted ??= [.. registered.OrderBy(k => k.Order).ThenBy(k => k.Name, StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>The kinds whose files sit in a study's folder, and the kinds whose files do not.</summary>
+    public static IEnumerable<EntryKind> InStudies => Entries.Where(k => k.InStudy);
+    public static IEnumerable<EntryKind> OutsideStudies => Entries.Where(k => !k.InStudy);
+
+    public static IReadOnlyList<ContentKind> All => [Study, .. Entries];
 
     public static ContentKind? Named(string name) => All.FirstOrDefault(k => k.Name == name);
 

@@ -1,3 +1,4 @@
+using ImpactSite.Content.Studies;
 namespace ImpactSite.Content;
 
 /// <summary>

@@ -16,8 +16,10 @@ public sealed class SiteGraph
     public required DateOnly BuildDate { get; init; }
     public required IReadOnlyDictionary<string, Person> People { get; init; }
     public required IReadOnlyList<Study> Studies { get; init; }
-    public required IReadOnlyList<Post> Posts { get; init; }
-    public required IReadOnlyList<FreePage> Pages { get; init; }
+    /// <summary>The entries of every kind outside studies (posts, pages), each as its kind lists them.</summary>
+    public required IReadOnlyDictionary<EntryKind, IReadOnlyList<Entry>> Outside { get; init; }
+    public IReadOnlyList<Post> Posts => (IReadOnlyList<Post>)Outside[ContentKinds.Post];
+    public IReadOnlyList<FreePage> Pages => (IReadOnlyList<FreePage>)Outside[ContentKinds.Page];
     /// <summary>Input-relative paths of files under assets/, published as they are.</summary>
     public required IReadOnlyList<string> Assets { get; init; }
     /// <summary>Source paths of drafts left out of this build, so a link to one gets a precise message.</summary>
@@ -52,9 +54,11 @@ public sealed class SiteGraph
     ImpactFigures? overview;
     Dictionary<Study, IReadOnlyList<Post>>? postsByStudy;
 
-    public IEnumerable<Entry> Entries =>
-        Studies.Cast<Entry>().Concat(Studies.SelectMany(s => s.Meetings)).Concat(Studies.SelectMany(s => s.Decisions))
-            .Concat(Posts).Concat(Pages);
+    /// <summary>The entries of one kind, across studies for a kind inside them.</summary>
+    public IEnumerable<Entry> EntriesOf(EntryKind kind) => kind.InStudy ? Studies.SelectMany(s => s.EntriesOf(kind)) : Outside[kind];
+
+    /// <summary>Every entry: the studies, then each kind in its order.</summary>
+    public IEnumerable<Entry> Entries => Studies.Concat<Entry>(ContentKinds.Entries.SelectMany(EntriesOf));
 
     /// <summary>Lookup by input-relative source path, for rewriting relative .md links.</summary>
     public required IReadOnlyDictionary<string, Entry> BySource { get; init; }

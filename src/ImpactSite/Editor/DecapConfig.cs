@@ -33,8 +33,9 @@ public static class DecapConfig
     /// and no time zone. Decap's own date field follows the computer's settings (often MM/DD/YYYY) instead.</summary>
     public const string UkDateWidget = "uk-date";
 
-    public static string MeetingsCollection(string study) => $"meetings-{study}";
-    public static string DecisionsCollection(string study) => $"decisions-{study}";
+    /// <summary>A kind's collection in one study's folder: Decap can only create entries in a folder it is told about,
+    /// so each study has one collection per kind ("decisions-bridge").</summary>
+    public static string CollectionName(EntryKind kind, string study) => $"{kind.Path.Folder.Split('/')[^1]}-{study}";
 
     /// <param name="studies">The site's studies (drafts too: an editor may be filling one in).</param>
     /// <param name="peopleEditable">people.yml keeps its list under 'people:', which Decap can edit. A plain list
@@ -44,7 +45,7 @@ public static class DecapConfig
         var context = new FieldContext(studies, peopleEditable);
         var collections = new List<object>
         {
-            FolderCollection(ContentKinds.Study, StudiesCollection, "Studies", "input/studies", context, extra: new()
+            FolderCollection(ContentKinds.Study, StudiesCollection, "Studies", "input/studies", context, new()
             {
                 ["path"] = "{{slug}}/index",
                 // An entry's pictures sit with the site's other images, not in the study's folder.
@@ -53,37 +54,19 @@ public static class DecapConfig
                 ["summary"] = "{{title}} ({{status}})",
                 ["description"] = "One page per study, with its impact figures. The folder name is made from the title the first time you save: start with a short title (such as \"Bridge\"), save, then give the full title.",
             }),
-            FolderCollection(ContentKinds.Post, "posts", "Blog posts", "input/posts", context, extra: new()
-            {
-                ["summary"] = "{{date}}: {{title}}",
-                ["sortable_fields"] = new[] { "date", "title" },
-            }),
-            FolderCollection(ContentKinds.Page, "pages", "Other pages", "input/pages", context, extra: new()),
         };
+        collections.AddRange(ContentKinds.OutsideStudies.Select(kind => FolderCollection(kind, kind.Path.Folder, kind.CollectionLabel, context)));
         foreach (var study in studies)
         {
-            var studyContext = context with { Study = study.Slug };
             // Short, as the study is known ("CALM WATERS"): the label also names the collection in commit messages.
             var name = study.Slug.Replace('-', ' ').ToUpperInvariant();
-            collections.Add(FolderCollection(ContentKinds.Meeting, MeetingsCollection(study.Slug), $"{name}: meetings", $"input/studies/{study.Slug}/meetings", studyContext, extra: new()
+            foreach (var kind in ContentKinds.InStudies)
             {
-                ["label_singular"] = $"{name} meeting",
-                // The sample's file names start with the meeting's date (2026-02-11-leap-north).
-                ["slug"] = "{{fields.date}}-{{slug}}",
-                ["summary"] = "{{date}}: {{title}}",
-                ["sortable_fields"] = new[] { "date", "title" },
-            }));
-            collections.Add(FolderCollection(ContentKinds.Decision, DecisionsCollection(study.Slug), $"{name}: you said, we did", $"input/studies/{study.Slug}/decisions", studyContext, extra: new()
-            {
-                ["label_singular"] = $"{name} suggestion",
-                ["summary"] = "{{raised}}: {{title}} ({{status}})",
-                ["sortable_fields"] = new[] { "raised", "title", "status" },
-                ["view_filters"] = new object[]
-                {
-                    new Dictionary<string, object> { ["label"] = "Waiting for an answer", ["field"] = "status", ["pattern"] = "^(open|considering)$" },
-                    new Dictionary<string, object> { ["label"] = "Answered", ["field"] = "status", ["pattern"] = "adopted$" },
-                },
-            }));
+                var collection = FolderCollection(kind, CollectionName(kind, study.Slug),
+                    $"{name}: {char.ToLowerInvariant(kind.CollectionLabel[0])}{kind.CollectionLabel[1..]}", context with { Study = study.Slug }, study.Slug);
+                collection["label_singular"] = $"{name} {kind.Label}";
+                collections.Add(collection);
+            }
         }
         if (peopleEditable) collections.Add(PeopleFiles(context));
         collections.Add(FileCollection(SiteCollection, "Site settings", "input/site.yml", "The site's title, address and the frameworks its impact pages report against.",
@@ -148,6 +131,21 @@ public static class DecapConfig
         _ => new YamlScalarNode(value.ToString()),
     };
 
+    /// <summary>An entry kind's collection, as its <see cref="ContentKind.Editor"/> says to list and name its files.</summary>
+    static Dictionary<string, object?> FolderCollection(EntryKind kind, string name, string label, FieldContext context, string? study = null)
+    {
+        var editor = kind.Editor;
+        var extra = new Dictionary<string, object?>();
+        if (editor.Summary is { } summary) extra["summary"] = summary;
+        if (editor.SortableFields is { } sortable) extra["sortable_fields"] = sortable;
+        if (editor.Filters.Count > 0)
+            extra["view_filters"] = editor.Filters.Select(f => new Dictionary<string, object> { ["label"] = f.Label, ["field"] = f.Field, ["pattern"] = f.Pattern }).ToList();
+        if (editor.Description is { } description) extra["description"] = description;
+        extra["slug"] = editor.Slug;
+        var folder = "input/" + kind.Path.Folder.Replace("<study>", study);
+        return FolderCollection(kind, name, label, folder, context, extra);
+    }
+
     static Dictionary<string, object?> FolderCollection(ContentKind kind, string name, string label, string folder, FieldContext context, Dictionary<string, object?> extra)
     {
         var collection = new Dictionary<string, object?>
@@ -170,7 +168,7 @@ public static class DecapConfig
 
     static Dictionary<string, object?> Body(ContentKind kind) => new()
     {
-        ["label"] = kind is MeetingKind ? "Notes" : "Text",
+        ["label"] = kind.Editor.BodyLabel,
         ["name"] = "body",
         ["widget"] = "markdown",
         ["required"] = false,
@@ -242,7 +240,7 @@ public static class DecapConfig
                     break;
                 case KeyType.Meeting:
                     yield return ("widget", "relation");
-                    yield return ("collection", MeetingsCollection(Study!));
+                    yield return ("collection", CollectionName(ContentKinds.Meeting, Study!));
                     yield return ("value_field", "{{slug}}");
                     yield return ("search_fields", new[] { "title", "date" });
                     yield return ("display_fields", new[] { "date", "title" });

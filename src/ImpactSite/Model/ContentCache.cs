@@ -11,7 +11,7 @@ namespace ImpactSite.Model;
 
 /// <summary>
 /// What the preview keeps between builds, so that an edit to one file costs about one file's work: the parsed files,
-/// the input's inventory and git history, and each study (with its meetings and decisions), post and page as read,
+/// the input's inventory and git history, and each study (with the entries in its folder), post and page as read,
 /// with the problems found. <see cref="SiteGraphBuilder"/> reuses a part only when nothing it was read from changed.
 /// </summary>
 public sealed class ContentCache
@@ -26,8 +26,8 @@ public sealed class ContentCache
     internal Scan? Scanned { get; private set; }
     internal ReadContext? Context { get; private set; }
     internal Dictionary<string, StudyRead> Studies { get; private set; } = [];
-    internal Dictionary<string, EntryRead<Post>> Posts { get; private set; } = [];
-    internal Dictionary<string, EntryRead<FreePage>> Pages { get; private set; } = [];
+    /// <summary>Every entry outside studies (posts, pages), by its path.</summary>
+    internal Dictionary<string, EntryRead> Outside { get; private set; } = [];
 
     /// <summary>Releases rebuilt from git by the last build, by what they were rebuilt from (Build/StudyReleases): a
     /// release costs a read of the study from history, and nothing it was read from has changed while the key is the same.</summary>
@@ -52,10 +52,9 @@ public sealed class ContentCache
     }
 
     /// <summary>Keeps what this build read; the changes it was told of are now taken in.</summary>
-    internal void Keep(Scan scan, ReadContext context, Dictionary<string, StudyRead> studies, Dictionary<string, EntryRead<Post>> posts,
-        Dictionary<string, EntryRead<FreePage>> pages)
+    internal void Keep(Scan scan, ReadContext context, Dictionary<string, StudyRead> studies, Dictionary<string, EntryRead> outside)
     {
-        (Scanned, Context, Studies, Posts, Pages) = (scan, context, studies, posts, pages);
+        (Scanned, Context, Studies, Outside) = (scan, context, studies, outside);
         changed.Clear();
     }
 }
@@ -77,14 +76,15 @@ sealed record ReadContext(Scan Scan, string SiteYml, string PeopleYml, DateOnly 
 sealed record StudyRead(ReadContext Context, Study? Study, IReadOnlyList<string> LeftOut, IReadOnlyList<Diagnostic> Problems) : IRead
 {
     public IEnumerable<string> Published => Study is null || LeftOut.Contains(Study.SourcePath) ? []
-        : Study.Meetings.Concat<Entry>(Study.Decisions).Prepend(Study).Select(e => e.SourcePath);
+        : Study.Contents.Prepend(Study).Select(e => e.SourcePath);
     IEnumerable<string> IRead.LeftOut => LeftOut;
 }
 
-/// <summary>A post or page as read (null when unreadable), whether it was left out as a draft, and the problems found.</summary>
-/// <param name="About">For a post, the study it names as it was then (a post about a study read again is read again too).</param>
-sealed record EntryRead<T>(ReadContext Context, string Path, T? Entry, bool LeftOut, IReadOnlyList<Diagnostic> Problems,
-    string? StudySlug = null, Study? About = null) : IRead where T : Entry
+/// <summary>An entry outside studies (a post, a page) as read (null when unreadable), whether it was left out as a draft,
+/// and the problems found.</summary>
+/// <param name="About">The study it names (a post's 'study') as it was then: an entry about a study read again is read again too.</param>
+sealed record EntryRead(ReadContext Context, EntryKind Kind, string Path, Entry? Entry, bool LeftOut, IReadOnlyList<Diagnostic> Problems,
+    string? StudySlug = null, Study? About = null) : IRead
 {
     public IEnumerable<string> Published => Entry is null || LeftOut ? [] : [Path];
     IEnumerable<string> IRead.LeftOut => LeftOut ? [Path] : [];

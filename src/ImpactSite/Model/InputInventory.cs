@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using ImpactSite.Load;
 using ImpactSite.Validate;
+using ImpactSite.Content;
+using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Model;
 
@@ -11,15 +13,16 @@ public sealed partial class InputInventory
     {
         public string Slug { get; } = slug;
         public string? Index { get; set; }
-        public List<string> Meetings { get; } = [];
-        public List<string> Decisions { get; } = [];
+        /// <summary>The files of each kind in the study's folder (meetings, decisions, ...), in input order.</summary>
+        public Dictionary<EntryKind, List<string>> Files { get; } = ContentKinds.InStudies.ToDictionary(k => k, _ => new List<string>());
+        public IEnumerable<string> All => Files.Values.SelectMany(f => f);
     }
 
     public string? SiteYml { get; private set; }
     public string? PeopleYml { get; private set; }
     public SortedDictionary<string, StudyFiles> Studies { get; } = new(StringComparer.Ordinal);
-    public List<string> Posts { get; } = [];
-    public List<string> Pages { get; } = [];
+    /// <summary>The files of each kind outside studies (posts, pages, ...), in input order.</summary>
+    public Dictionary<EntryKind, List<string>> Outside { get; } = ContentKinds.OutsideStudies.ToDictionary(k => k, _ => new List<string>());
     public List<string> Assets { get; } = [];
     readonly HashSet<string> held = new(StringComparer.Ordinal);
 
@@ -31,10 +34,6 @@ public sealed partial class InputInventory
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     public static partial Regex SlugPattern();
-
-    /// <summary>Folder names, file names and URLs the build itself publishes; a free page may not take them.</summary>
-    public static readonly IReadOnlySet<string> ReservedPageSlugs =
-        new HashSet<string> { "studies", "blog", "search", "assets", "theme", "admin", "feed", "sitemap", "404", "schema" };
 
     public static InputInventory Scan(string root, DiagnosticBag diagnostics)
     {
@@ -48,7 +47,7 @@ public sealed partial class InputInventory
     /// <summary>The contract: files (and folders) whose names start with '_' or '.' are ignored.</summary>
     static bool IsIgnored(string relative) => relative.Split('/').Any(part => part.StartsWith('_') || part.StartsWith('.'));
 
-    /// <summary>Puts a file in its place; false when it has none (reported).</summary>
+    /// <summary>Puts a file in its place, the one whose kind's <see cref="KindPath"/> it matches; false when it has none (reported).</summary>
     bool Place(string file, DiagnosticBag diagnostics)
     {
         var parts = file.Split('/');
@@ -60,24 +59,26 @@ public sealed partial class InputInventory
                 if (AssetPolicy.RefusedName(file) is not { } refusal) return Added(Assets, file);
                 diagnostics.Error(file, 1, 1, refusal);
                 return false;
-            case ["posts", var name] when IsMarkdown(name):
-                return CheckSlug(file, name, diagnostics) && Added(Posts, file);
-            case ["pages", var name] when IsMarkdown(name):
-                if (!CheckSlug(file, name, diagnostics)) return false;
-                if (!ReservedPageSlugs.Contains(SlugOf(name))) return Added(Pages, file);
-                diagnostics.Error(file, 1, 1, $"a page cannot be called '{SlugOf(name)}': the site already uses /{SlugOf(name)}/. Rename the file.");
+        }
+        if (ContentKinds.Study.Path.Match(parts) is var (study, _))
+        {
+            if (!CheckSlug(file, study, diagnostics, folder: true)) return false;
+            StudyFor(study).Index = file;
+            return true;
+        }
+        foreach (var kind in ContentKinds.Entries)
+        {
+            if (kind.Path.Match(parts) is not var (slug, inStudy)) continue;
+            if (!CheckSlug(file, slug, diagnostics) || (inStudy is not null && !CheckSlug(file, inStudy, diagnostics, folder: true))) return false;
+            if (kind.RefusedSlug(slug) is { } why)
+            {
+                diagnostics.Error(file, 1, 1, $"a {kind.Label} cannot be called '{slug}': {why}. Rename the file.");
                 return false;
-            case ["studies", var study, "index.md"]:
-                if (!CheckSlug(file, study, diagnostics, folder: true)) return false;
-                StudyFor(study).Index = file;
-                return true;
-            case ["studies", var study, "meetings", var name] when IsMarkdown(name):
-                return CheckSlug(file, name, diagnostics) && CheckSlug(file, study, diagnostics, folder: true) && Added(StudyFor(study).Meetings, file);
-            case ["studies", var study, "decisions", var name] when IsMarkdown(name):
-                return CheckSlug(file, name, diagnostics) && CheckSlug(file, study, diagnostics, folder: true) && Added(StudyFor(study).Decisions, file);
+            }
+            return Added(inStudy is null ? Outside[kind] : StudyFor(inStudy).Files[kind], file);
         }
         diagnostics.Warning(file, 1, 1, IsMarkdown(file)
-            ? "this file is not in a folder ImpactSite publishes (studies/<study>/meetings, studies/<study>/decisions, posts, pages), so it is ignored. Move it, or start its name with '_' to silence this."
+            ? $"this file is not in a folder ImpactSite publishes ({string.Join(", ", ContentKinds.Entries.Select(k => k.Path.Folder))}), so it is ignored. Move it, or start its name with '_' to silence this."
             : "this file is outside assets/, so it is not published. Move it to assets/ to publish it, or start its name with '_' to silence this.");
         return false;
     }
@@ -97,9 +98,8 @@ public sealed partial class InputInventory
     static bool IsMarkdown(string name) => name.EndsWith(".md", StringComparison.Ordinal);
     public static string SlugOf(string name) => Path.GetFileNameWithoutExtension(name);
 
-    static bool CheckSlug(string file, string name, DiagnosticBag diagnostics, bool folder = false)
+    static bool CheckSlug(string file, string slug, DiagnosticBag diagnostics, bool folder = false)
     {
-        var slug = folder ? name : SlugOf(name);
         if (SlugPattern().IsMatch(slug)) return true;
         var suggestion = Regex.Replace(slug.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
         diagnostics.Error(file, 1, 1,

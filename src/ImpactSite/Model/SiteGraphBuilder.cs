@@ -48,7 +48,7 @@ public static class SiteGraphBuilder
             graph = reading.Graph(settings);
         }
         diagnostics.AddRange(reading.Problems);
-        cache?.Keep(scan, context, reading.Studies, reading.Posts, reading.Pages);
+        cache?.Keep(scan, context, reading.Studies, reading.Outside);
         return graph;
     }
 
@@ -77,8 +77,9 @@ public static class SiteGraphBuilder
         return new ReadContext(scan, siteYml.Text, peopleYml?.Text ?? "", today, includeDrafts, settings, people, problems.Sorted());
     }
 
-    /// <summary>Only free pages are dated from git (<see cref="LastUpdated"/>): every other file records its own dates.</summary>
-    static string[] GitDatedFiles(InputInventory inventory) => inventory.Pages.ToArray();
+    /// <summary>Only the kinds that record no dates of their own (free pages) are dated from git (<see cref="LastUpdated"/>).</summary>
+    static string[] GitDatedFiles(InputInventory inventory) =>
+        [.. inventory.Studies.Values.SelectMany(s => s.Files).Concat(inventory.Outside).Where(f => f.Key.DatedByGit).SelectMany(f => f.Value)];
 
     /// <summary>Parses a markdown file, or takes it from the cache when it has not changed.</summary>
     sealed class Parser(string root, ParseCache? cache)
@@ -95,17 +96,17 @@ public static class SiteGraphBuilder
     sealed class Reading(string inputRoot, Parser parser, ReadContext context, ContentCache? previous, IReadOnlySet<string> changed)
     {
         readonly InputInventory inventory = context.Scan.Inventory;
-        readonly EntryReader reader = new(context.People);
+        readonly EntryReading reading = new(context.People);
 
         public Dictionary<string, StudyRead> Studies { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, EntryRead<Post>> Posts { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, EntryRead<FreePage>> Pages { get; } = new(StringComparer.Ordinal);
+        /// <summary>Every entry outside studies, by path.</summary>
+        public Dictionary<string, EntryRead> Outside { get; } = new(StringComparer.Ordinal);
         public bool ReusedAny { get; private set; }
         /// <summary>Whether a part read again publishes or leaves out other source paths than it did at the last build.</summary>
         public bool PublishedChanged { get; private set; }
 
         public IEnumerable<Diagnostic> Problems =>
-            Studies.Values.SelectMany(s => s.Problems).Concat(Posts.Values.SelectMany(p => p.Problems)).Concat(Pages.Values.SelectMany(p => p.Problems));
+            Studies.Values.SelectMany(s => s.Problems).Concat(Outside.Values.SelectMany(p => p.Problems));
 
         public void ReadAll()
         {
@@ -113,29 +114,26 @@ public static class SiteGraphBuilder
             InParallel(inventory.Studies.Values.ToArray(), Studies, files => files.Slug, files =>
                 Reused(previous?.Studies, files.Slug, changedStudies.Contains(files.Slug)) ?? Compared(previous?.Studies, files.Slug, ReadStudy(files)));
             var studiesBySlug = Studies.Values.Select(s => s.Study).OfType<Study>().ToDictionary(s => s.Slug);
-            // A post is read again when the study it names was: it links to that study.
-            InParallel(inventory.Posts, Posts, path => path, path =>
-                Reused(previous?.Posts, path, changed.Contains(path), post => studiesBySlug.GetValueOrDefault(post.StudySlug ?? "") == post.About)
-                ?? Compared(previous?.Posts, path, ReadPost(path, studiesBySlug)));
-            InParallel(inventory.Pages, Pages, path => path, path =>
-                Reused(previous?.Pages, path, changed.Contains(path)) ?? Compared(previous?.Pages, path, ReadPage(path)));
+            // An entry that names a study (a post's 'study') is read again when that study was: it links to it.
+            foreach (var kind in ContentKinds.OutsideStudies)
+                InParallel(inventory.Outside[kind], Outside, path => path, path =>
+                    Reused(previous?.Outside, path, changed.Contains(path), read => studiesBySlug.GetValueOrDefault(read.StudySlug ?? "") == read.About)
+                    ?? Compared(previous?.Outside, path, ReadOutside(kind, path, studiesBySlug)));
         }
 
         public SiteGraph Graph(SiteSettings settings)
         {
             var studies = Studies.Values.Select(s => s.Study).OfType<Study>().Where(s => context.IncludeDrafts || !s.Draft);
-            var posts = Posts.Values.Where(p => !p.LeftOut).Select(p => p.Entry).OfType<Post>();
-            var pages = Pages.Values.Where(p => !p.LeftOut).Select(p => p.Entry).OfType<FreePage>();
-            var drafts = Studies.Values.SelectMany(s => s.LeftOut)
-                .Concat(Posts.Values.Where(p => p.LeftOut).Select(p => p.Path)).Concat(Pages.Values.Where(p => p.LeftOut).Select(p => p.Path))
+            var outside = ContentKinds.OutsideStudies.ToDictionary(k => k, k => k.Listed(inventory.Outside[k]
+                .Select(path => Outside[path]).Where(r => !r.LeftOut).Select(r => r.Entry).OfType<Entry>()));
+            var drafts = Studies.Values.SelectMany(s => s.LeftOut).Concat(Outside.Values.Where(p => p.LeftOut).Select(p => p.Path))
                 .ToHashSet(StringComparer.Ordinal);
             var graph = new SiteGraph
             {
                 Site = settings, InputRoot = inputRoot, BuildDate = context.Today, People = context.People,
                 Assets = inventory.Assets, LeftOutDrafts = drafts,
                 Studies = studies.OrderBy(s => s.Title, StringComparer.OrdinalIgnoreCase).ToList(),
-                Posts = posts.OrderByDescending(p => p.Published).ThenBy(p => p.Slug, StringComparer.Ordinal).ToList(),
-                Pages = pages.OrderBy(p => p.Slug, StringComparer.Ordinal).ToList(),
+                Outside = outside,
                 BySource = new Dictionary<string, Entry>(StringComparer.Ordinal),
                 Redirected = new List<Entry>(),
                 SourceCommit = context.Scan.History.SourceCommit,
@@ -143,7 +141,7 @@ public static class SiteGraphBuilder
             };
             var bySource = (Dictionary<string, Entry>)graph.BySource;
             var redirected = (List<Entry>)graph.Redirected;
-            bySource.EnsureCapacity(Studies.Values.Sum(s => (s.Study?.Meetings.Count ?? 0) + (s.Study?.Decisions.Count ?? 0) + 1) + Posts.Count + Pages.Count);
+            bySource.EnsureCapacity(Studies.Values.Sum(s => (s.Study?.Contents.Count() ?? 0) + 1) + Outside.Count);
             // One pass over every entry: each one visited is a memory read the preview pays again after every edit.
             foreach (var entry in graph.Entries)
             {
@@ -193,25 +191,26 @@ public static class SiteGraphBuilder
         Study? ReadStudy(InputInventory.StudyFiles files, DiagnosticBag problems)
         {
             // Every file is parsed even when the study cannot be read, so each file's own errors are still reported.
-            var meetingDocs = ParseAll(files.Meetings, problems);
-            var decisionDocs = ParseAll(files.Decisions, problems);
+            var docs = files.Files.ToDictionary(f => f.Key, f => ParseAll(f.Value, problems));
             if (files.Index is null)
             {
-                var first = files.Meetings.Concat(files.Decisions).First();
-                problems.Error(SourceLocation.StartOf(first),
+                problems.Error(SourceLocation.StartOf(files.All.First()),
                     $"the study '{files.Slug}' has no index.md: create studies/{files.Slug}/index.md with its title, summary and status.");
                 return null;
             }
-            if (reader.ReadStudy(parser.Parse(files.Index, problems), files.Slug) is not { } study) return null;
-            // Not PLINQ: studies are already read in parallel, and PLINQ blocking inside Parallel.For starved the thread pool
-            // (a 10,000-entry check took 50 s instead of 7).
-            var meetings = meetingDocs.Select(m => reader.ReadMeeting(m, study, InputInventory.SlugOf(m.Path)))
-                .OfType<Meeting>().ToDictionary(m => m.Slug, StringComparer.Ordinal);
-            study.Meetings.AddRange(meetings.Values.OrderByDescending(m => m.Held).ThenBy(m => m.Slug, StringComparer.Ordinal));
-            study.Decisions.AddRange(decisionDocs.Select(d => reader.ReadDecision(d, study, meetings, context.Today))
-                .OfType<Decision>().OrderByDescending(d => d.Raised).ThenBy(d => d.Slug, StringComparer.Ordinal));
+            if (StudyReader.Read(parser.Parse(files.Index, problems), files.Slug, reading) is not { } study) return null;
+            // Kind by kind, in their order: a decision's raised_at names a meeting read before it. Not PLINQ: studies are
+            // already read in parallel, and PLINQ blocking inside Parallel.For starved the thread pool (a 10,000-entry
+            // check took 50 s instead of 7).
+            foreach (var kind in ContentKinds.InStudies)
+                study.SetEntries(kind, docs[kind].Select(doc => kind.Read(doc, Source(InputInventory.SlugOf(doc.Path), study))).OfType<Entry>());
             return study;
         }
+
+        EntrySource Source(string slug, Study? study, IReadOnlyDictionary<string, Study>? studies = null) =>
+            new(slug, study, reading, context.Today, studies ?? EmptyStudies, inventory.Studies.Keys);
+
+        static readonly IReadOnlyDictionary<string, Study> EmptyStudies = new Dictionary<string, Study>();
 
         /// <summary>A study's files in parallel too, so one large study does not leave a core idle.</summary>
         FrontMatterDocument[] ParseAll(List<string> paths, DiagnosticBag problems)
@@ -224,30 +223,22 @@ public static class SiteGraphBuilder
         /// <summary>Drafts (and everything inside a draft study) are left out unless 'build --drafts'.</summary>
         static void LeaveOutDrafts(Study study, List<string> leftOut)
         {
-            if (study.Draft) leftOut.AddRange([study.SourcePath, .. study.Meetings.Select(m => m.SourcePath), .. study.Decisions.Select(d => d.SourcePath)]);
-            leftOut.AddRange(study.Meetings.Where(m => m.Draft).Select(m => m.SourcePath).Concat(study.Decisions.Where(d => d.Draft).Select(d => d.SourcePath)));
-            study.Meetings.RemoveAll(m => m.Draft);
-            study.Decisions.RemoveAll(d => d.Draft);
+            if (study.Draft) leftOut.AddRange([study.SourcePath, .. study.Contents.Select(e => e.SourcePath)]);
+            leftOut.AddRange(study.Contents.Where(e => e.Draft).Select(e => e.SourcePath));
+            foreach (var kind in ContentKinds.InStudies) study.SetEntries(kind, study.EntriesOf(kind).Where(e => !e.Draft).ToList());
         }
 
-        EntryRead<Post> ReadPost(string path, IReadOnlyDictionary<string, Study> studies)
+        /// <summary>A post, page or other entry outside studies; one that names a study is left out with a draft study.</summary>
+        EntryRead ReadOutside(EntryKind kind, string path, IReadOnlyDictionary<string, Study> studies)
         {
             var problems = new DiagnosticBag();
             var doc = parser.Parse(path, problems);
-            var post = reader.ReadPost(doc, studies, inventory.Studies.Keys, InputInventory.SlugOf(path));
-            var named = doc.Fields.Text("study");
-            var leftOut = !context.IncludeDrafts && post is not null && (post.Draft || (post.Study?.Draft ?? false));
-            if (post is not null && !leftOut) Complete(post);
-            return new EntryRead<Post>(context, path, post, leftOut, problems.Sorted(), named, named is null ? null : studies.GetValueOrDefault(named));
-        }
-
-        EntryRead<FreePage> ReadPage(string path)
-        {
-            var problems = new DiagnosticBag();
-            var page = reader.ReadPage(parser.Parse(path, problems), InputInventory.SlugOf(path));
-            var leftOut = !context.IncludeDrafts && page is not null && page.Draft;
-            if (page is not null && !leftOut) Complete(page);
-            return new EntryRead<FreePage>(context, path, page, leftOut, problems.Sorted());
+            var entry = kind.Read(doc, Source(InputInventory.SlugOf(path), null, studies));
+            var named = kind.Keys.FirstOrDefault(k => k.Type == KeyType.Study) is { } key ? doc.Fields.Text(key.Name) : null;
+            var about = named is null ? null : studies.GetValueOrDefault(named);
+            var leftOut = !context.IncludeDrafts && entry is not null && (entry.Draft || (about?.Draft ?? false));
+            if (entry is not null && !leftOut) Complete(entry);
+            return new EntryRead(context, kind, path, entry, leftOut, problems.Sorted(), named, about);
         }
 
         /// <summary>Fills what depends on the context: URLs, history, overdue flags, figures and back-links within the study.</summary>
@@ -255,16 +246,11 @@ public static class SiteGraphBuilder
         {
             var site = context.Settings;
             if (site is null) return;
-            foreach (var entry in study.Meetings.Concat<Entry>(study.Decisions).Prepend(study)) Complete(entry);
+            Complete((Entry)study);
+            foreach (var entry in study.Contents) Complete(entry);
             study.Updated = LastUpdated.OfStudy(study, context.Today);
             study.DecisionsUrl = site.Href(Routes.Decisions(study.Slug));
             study.MeetingsUrl = site.Href(Routes.Meetings(study.Slug));
-            foreach (var decision in study.Decisions)
-            {
-                decision.DaysWaiting = context.Today.DayNumber - decision.Raised.DayNumber;
-                decision.Overdue = !decision.IsResponded && decision.DaysWaiting > site.OverdueAfterDays;
-                decision.RaisedAt?.DecisionsRaised.Add(decision);
-            }
             study.Figures = ImpactFigures.Compute(study.Meetings, study.Decisions);
         }
 
@@ -277,6 +263,7 @@ public static class SiteGraphBuilder
             entry.Updated = LastUpdated.Of(entry, history, context.Today);
             if (site.RepositoryUrl is { } repo && history.Branch is { } branch)
                 entry.HistoryUrl = $"{repo}/commits/{branch}/{history.InRepository(entry.SourcePath)}";
+            (entry.ContentKind as EntryKind)?.Complete(entry, site, context.Today);
         }
     }
 }

@@ -1,8 +1,13 @@
 using ImpactSite.Content.Meetings;
+using System.Runtime.CompilerServices;
+using ImpactSite.Content.Settings;
+using ImpactSite.Content.Studies;
+using ImpactSite.Load;
+
 namespace ImpactSite.Content.Decisions;
 
 /// <summary>studies/&lt;study&gt;/decisions/&lt;slug&gt;.md: one "you said, we did" entry.</summary>
-public sealed class DecisionKind : ContentKind
+public sealed class DecisionKind : EntryKind<Decision, DecisionPageView>
 {
     public override string Name => "decision";
     public override string Label => "suggestion";
@@ -12,6 +17,32 @@ public sealed class DecisionKind : ContentKind
     public override string FilePath(string slug, string? study) => $"studies/{study}/decisions/{slug}.md";
     public override string Route(string slug, string? study) => Routes.Decision(study!, slug);
     protected override string TitleHelp => "The suggestion in a few words. Shown as the page's main heading.";
+    /// <summary>After meetings: raised_at names one.</summary>
+    public override int Order => 20;
+    public override IReadOnlyList<Type> LayoutTypes => [typeof(DecisionUpdate)];
+    public override EditorCollection Editor { get; } = new("{{raised}}: {{title}} ({{status}})", ["raised", "title", "status"])
+    {
+        Filters = [("Waiting for an answer", "status", "^(open|considering)$"), ("Answered", "status", "adopted$")],
+    };
+
+    protected override Decision? ReadEntry(FrontMatterDocument doc, EntrySource source) =>
+        DecisionReader.Read(doc, source.Study!, source.Slug, source.Reading, source.Today);
+
+    /// <summary>How long it has waited (overdue after site.yml's overdue_after_days), and the back-link from its meeting.</summary>
+    protected override void Complete(Decision decision, SiteSettings site, DateOnly today)
+    {
+        decision.DaysWaiting = today.DayNumber - decision.Raised.DayNumber;
+        decision.Overdue = !decision.IsResponded && decision.DaysWaiting > site.OverdueAfterDays;
+        decision.RaisedAt?.DecisionsRaised.Add(decision);
+    }
+
+    protected override IReadOnlyList<(string Title, string Route)> Trail(Decision decision) =>
+        StudyKind.Trail(decision.Study, ("You said, we did", Routes.Decisions(decision.Study.Slug)));
+    protected override string? Description(Decision decision) => decision.YouSaid.PlainText;
+    protected override DecisionPageView View(Decision decision, SiteSettings site) => new()
+    {
+        Decision = decision, AlternateFeedUrl = site.Href(Routes.StudyFeed(decision.Study.Slug)), AlternateFeedTitle = StudyKind.FeedTitle(decision.Study),
+    };
 
     /// <summary>The fields of one step in 'updates'.</summary>
     public static readonly IReadOnlyList<KeySpec> UpdateFields =
@@ -36,4 +67,9 @@ public sealed class DecisionKind : ContentKind
         ContentKinds.StageKey("this suggestion"),
         new("updates", KeyType.Steps, "Progress updates", "Steps before the final answer, such as \"considering: raised with the ethics committee\".") { Fields = UpdateFields },
     ];
+
+    // Last among the static fields: the definition above reads them (Values, Fields) when it is made.
+    public static readonly DecisionKind Instance = new();
+    /// <summary>Registers the kind (<see cref="ContentKinds"/>) when the program starts.</summary>
+    [ModuleInitializer] internal static void Register() => ContentKinds.Register(Instance);
 }

@@ -1,8 +1,14 @@
+using System.Runtime.CompilerServices;
+using ImpactSite.Content.Settings;
+using ImpactSite.Content.Studies;
+using ImpactSite.Load;
+using ImpactSite.Text;
 using ImpactSite.Content.People;
+
 namespace ImpactSite.Content.Meetings;
 
 /// <summary>studies/&lt;study&gt;/meetings/&lt;slug&gt;.md: the notes of one involvement meeting.</summary>
-public sealed class MeetingKind : ContentKind
+public sealed class MeetingKind : EntryKind<Meeting, MeetingPageView>
 {
     public static readonly string[] Formats = ["in-person", "online", "hybrid"];
 
@@ -14,6 +20,16 @@ public sealed class MeetingKind : ContentKind
     public override string FilePath(string slug, string? study) => $"studies/{study}/meetings/{slug}.md";
     public override string Route(string slug, string? study) => Routes.Meeting(study!, slug);
     protected override string TitleHelp => "What the meeting was about. Shown as the page's main heading.";
+    public override int Order => 10;
+    // The sample's file names start with the meeting's date (2026-02-11-leap-north).
+    public override EditorCollection Editor { get; } =
+        new("{{date}}: {{title}}", ["date", "title"], Slug: "{{fields.date}}-{{slug}}", BodyLabel: "Notes");
+
+    protected override Meeting? ReadEntry(FrontMatterDocument doc, EntrySource source) => MeetingReader.Read(doc, source.Study!, source.Slug, source.Reading);
+    protected override IReadOnlyList<(string Title, string Route)> Trail(Meeting meeting) =>
+        StudyKind.Trail(meeting.Study, ("Meetings", Routes.Meetings(meeting.Study.Slug)));
+    protected override string? Description(Meeting meeting) => $"{meeting.Group ?? "Involvement"} meeting for {meeting.Study.Title}, {English.Date(meeting.Held)}.";
+    protected override MeetingPageView View(Meeting meeting, SiteSettings site) => new() { Meeting = meeting };
 
     protected override IReadOnlyList<KeySpec> OwnKeys { get; } =
     [
@@ -26,4 +42,9 @@ public sealed class MeetingKind : ContentKind
         ContentKinds.StandardsKey("this meeting"),
         ContentKinds.StageKey("this meeting"),
     ];
+
+    // Last among the static fields: the definition above reads them (Values, Fields) when it is made.
+    public static readonly MeetingKind Instance = new();
+    /// <summary>Registers the kind (<see cref="ContentKinds"/>) when the program starts.</summary>
+    [ModuleInitializer] internal static void Register() => ContentKinds.Register(Instance);
 }

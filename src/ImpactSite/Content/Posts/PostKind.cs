@@ -1,8 +1,12 @@
+using System.Runtime.CompilerServices;
+using ImpactSite.Content.Settings;
+using ImpactSite.Load;
 using ImpactSite.Content.Studies;
+
 namespace ImpactSite.Content.Posts;
 
 /// <summary>posts/&lt;slug&gt;.md: a blog post written with contributors, at /blog/&lt;slug&gt;/.</summary>
-public sealed class PostKind : ContentKind
+public sealed class PostKind : EntryKind<Post, PostPageView>
 {
     public override string Name => "post";
     public override string Label => "blog post";
@@ -11,6 +15,13 @@ public sealed class PostKind : ContentKind
     public override string FilePath(string slug, string? study) => $"posts/{slug}.md";
     public override string Route(string slug, string? study) => Routes.Post(slug);
     protected override string TitleHelp => "The post's title. Shown as the page's main heading.";
+    public override int Order => 30;
+    public override EditorCollection Editor { get; } = new("{{date}}: {{title}}", ["date", "title"]);
+
+    protected override Post? ReadEntry(FrontMatterDocument doc, EntrySource source) => PostReader.Read(doc, source);
+    protected override IReadOnlyList<(string Title, string Route)> Trail(Post post) => [("Blog", Routes.Blog)];
+    protected override string? Description(Post post) => post.Summary?.PlainText;
+    protected override PostPageView View(Post post, SiteSettings site) => new() { Post = post };
 
     protected override IReadOnlyList<KeySpec> OwnKeys { get; } =
     [
@@ -20,4 +31,9 @@ public sealed class PostKind : ContentKind
         new("summary", KeyType.InlineMarkdown, "Summary", "One or two sentences shown on the blog's list of posts."),
         ContentKinds.StandardsKey("this post"),
     ];
+
+    // Last among the static fields: the definition above reads them (Values, Fields) when it is made.
+    public static readonly PostKind Instance = new();
+    /// <summary>Registers the kind (<see cref="ContentKinds"/>) when the program starts.</summary>
+    [ModuleInitializer] internal static void Register() => ContentKinds.Register(Instance);
 }

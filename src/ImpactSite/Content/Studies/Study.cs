@@ -28,8 +28,25 @@ public sealed class Study(EntryHeader header) : Entry(header)
     public Prose? Discussion { get; init; }
     public Prose? Reflections { get; init; }
 
-    public List<Meeting> Meetings { get; } = [];
-    public List<Decision> Decisions { get; } = [];
+    /// <summary>The entries of each kind in the study's folder, as each kind lists them (a list of its own entry type).</summary>
+    readonly Dictionary<EntryKind, IReadOnlyList<Entry>> entries = ContentKinds.InStudies.ToDictionary(k => k, k => k.Listed([]));
+    Dictionary<string, Meeting>? meetingsBySlug;
+
+    public IReadOnlyList<Entry> EntriesOf(EntryKind kind) => entries[kind];
+    /// <summary>Sets a kind's entries once they are read, and again without drafts.</summary>
+    public void SetEntries(EntryKind kind, IEnumerable<Entry> list)
+    {
+        entries[kind] = kind.Listed(list);
+        meetingsBySlug = null;
+    }
+    /// <summary>Every entry in the study's folder, kind by kind.</summary>
+    public IEnumerable<Entry> Contents => ContentKinds.InStudies.SelectMany(EntriesOf);
+
+    public IReadOnlyList<Meeting> Meetings => (IReadOnlyList<Meeting>)entries[ContentKinds.Meeting];
+    public IReadOnlyList<Decision> Decisions => (IReadOnlyList<Decision>)entries[ContentKinds.Decision];
+    /// <summary>A meeting of this study by its slug (a decision's raised_at).</summary>
+    public Meeting? MeetingCalled(string slug) =>
+        (meetingsBySlug ??= Meetings.ToDictionary(m => m.Slug, StringComparer.Ordinal)).GetValueOrDefault(slug);
     public ImpactFigures Figures { get; set; } = ImpactFigures.Empty;
 
     public override IEnumerable<Prose> AllProse =>

@@ -37,4 +37,14 @@ public sealed class StudyKind : ContentKind
         new("doi", KeyType.Text, "DOI", "A DOI for the study's data as a whole (for example from Zenodo), such as 10.5281/zenodo.1234567. Shown wherever the study is cited."),
         new("releases", KeyType.Steps, "Frozen releases", "Citable snapshots of the study's evidence, each as it stood at the end of its date (UTC), rebuilt from the git history; once published a release never changes.") { Fields = ReleaseFields },
     ];
+
+    /// <summary>The breadcrumb trail of a page inside a study, below Home.</summary>
+    public static IReadOnlyList<(string Title, string Route)> Trail(Study study, params (string Title, string Route)[] below) =>
+        [("Studies", Routes.Studies), (study.Title, study.Route), .. below];
+
+    /// <summary>The title of the study's feed of suggestions, as every page that links it names it.</summary>
+    public static string FeedTitle(Study study) => $"{study.Title}: what happened to your suggestions";
+
+    // Last among the static fields: the definition above reads them (Values, Fields) when it is made.
+    public static readonly StudyKind Instance = new();
 }

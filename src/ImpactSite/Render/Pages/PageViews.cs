@@ -12,12 +12,13 @@ namespace ImpactSite.Render.Pages;
 /// <summary>Every page view type and its layout: what the theme must provide, and what the checker holds it to.</summary>
 public static class PageViews
 {
+    /// <summary>The site's own pages and the study's impact pages, then each entry kind's own view (from its definition).</summary>
     public static readonly IReadOnlyList<Type> Types =
     [
         typeof(HomePageView), typeof(StudiesPageView), typeof(StudyPageView), typeof(ReleasePageView), typeof(DecisionsPageView),
-        typeof(DecisionsByStatusPageView), typeof(DecisionPageView), typeof(TopicPageView),
-        typeof(MeetingsPageView), typeof(MeetingPageView), typeof(BlogPageView), typeof(PostPageView), typeof(FreePageView),
+        typeof(DecisionsByStatusPageView), typeof(TopicPageView), typeof(MeetingsPageView), typeof(BlogPageView),
         typeof(SearchPageView), typeof(ResearchersPageView), typeof(NotFoundPageView), typeof(RedirectPageView), typeof(PageView),
+        .. ContentKinds.Entries.Select(k => k.ViewType),
     ];
 
     /// <summary>Layout name -> the view it renders.</summary>

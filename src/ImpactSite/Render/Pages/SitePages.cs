@@ -37,10 +37,8 @@ public sealed class SitePages(SiteGraph graph)
         foreach (var study in graph.Studies)
             foreach (var page in StudyPages(study)) yield return page;
         yield return Page(Routes.Blog, "Blog", "Posts written with our involvement groups.", () => new BlogPageView { Posts = graph.Posts, Breadcrumbs = Crumbs() });
-        foreach (var post in graph.Posts)
-            yield return EntryPage(post, () => post.Summary?.PlainText, () => new PostPageView { Post = post, Breadcrumbs = Crumbs(("Blog", Routes.Blog)) });
-        foreach (var page in graph.Pages)
-            yield return EntryPage(page, () => null, () => new FreePageView { Page = page, Breadcrumbs = Crumbs() });
+        foreach (var kind in ContentKinds.OutsideStudies)
+            foreach (var entry in graph.EntriesOf(kind)) yield return EntryPage(kind, entry);
         yield return Page(Routes.Search, "Search", "Search every study, decision, meeting and post.", () => new SearchPageView
         {
             Studies = graph.Studies, Posts = graph.Posts, Pages = graph.Pages, Breadcrumbs = Crumbs(),
@@ -60,8 +58,8 @@ public sealed class SitePages(SiteGraph graph)
 
     IEnumerable<PlannedPage> StudyPages(Study study)
     {
-        var feed = (Url: site.Href(Routes.StudyFeed(study.Slug)), Title: $"{study.Title}: what happened to your suggestions");
-        IReadOnlyList<Link> StudyCrumbs(params (string Title, string Route)[] below) => Crumbs([("Studies", Routes.Studies), (study.Title, study.Route), .. below]);
+        var feed = (Url: site.Href(Routes.StudyFeed(study.Slug)), Title: StudyKind.FeedTitle(study));
+        IReadOnlyList<Link> StudyCrumbs(params (string Title, string Route)[] below) => Crumbs([.. StudyKind.Trail(study, below)]);
 
         yield return EntryPage(study, () => study.Summary.PlainText, () => new StudyPageView
         {
@@ -101,17 +99,10 @@ public sealed class SitePages(SiteGraph graph)
                         AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
                     };
                 }, source: study.SourcePath);
-        foreach (var decision in study.Decisions)
-            yield return EntryPage(decision, () => decision.YouSaid.PlainText, () => new DecisionPageView
-            {
-                Decision = decision, Breadcrumbs = StudyCrumbs(("You said, we did", Routes.Decisions(study.Slug))),
-                AlternateFeedUrl = feed.Url, AlternateFeedTitle = feed.Title,
-            });
         yield return Page(Routes.Meetings(study.Slug), $"Meetings: {study.Title}", $"Involvement meetings held for {study.Title}.",
             () => new MeetingsPageView { Study = study, Breadcrumbs = StudyCrumbs() }, source: study.SourcePath);
-        foreach (var meeting in study.Meetings)
-            yield return EntryPage(meeting, () => $"{meeting.Group ?? "Involvement"} meeting for {study.Title}, {English.Date(meeting.Held)}.",
-                () => new MeetingPageView { Meeting = meeting, Breadcrumbs = StudyCrumbs(("Meetings", Routes.Meetings(study.Slug))) });
+        foreach (var kind in ContentKinds.InStudies)
+            foreach (var entry in study.EntriesOf(kind)) yield return EntryPage(kind, entry);
     }
 
     /// <summary>The study's meetings, suggestions and posts with the standards each is tagged with.</summary>
@@ -135,6 +126,10 @@ public sealed class SitePages(SiteGraph graph)
             .Select(t => new EntryStandards(t.Entry, shown.Where(s => t.Standards.Contains(s.Id)).Select(s => s.Label).ToList()))
             .Where(e => e.Labels.Count > 0).ToList();
     }
+
+    /// <summary>An entry's own page, as its kind describes it (view, trail, description).</summary>
+    PlannedPage EntryPage(EntryKind kind, Entry entry) =>
+        EntryPage(entry, () => kind.Description(entry), () => kind.View(entry, site) with { Breadcrumbs = Crumbs([.. kind.Trail(entry)]) });
 
     /// <summary>An entry's own page. Its description is read when the page is made, after the entry's prose is rendered.</summary>
     PlannedPage EntryPage(Entry entry, Func<string?> description, Func<PageView> kindPart) =>

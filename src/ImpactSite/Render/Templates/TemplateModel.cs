@@ -26,7 +26,7 @@ public static partial class TemplateModel
     public static readonly IReadOnlyList<Type> Types =
     [
         typeof(SiteView), typeof(Link), typeof(Citation), typeof(CitationDownloads), typeof(MetaTag), typeof(ReleaseView), typeof(CreditView),
-        typeof(Study), typeof(Meeting), typeof(Decision), typeof(DecisionUpdate), typeof(Post), typeof(FreePage), typeof(Entry),
+        typeof(Study), typeof(Entry), .. ContentKinds.Entries.SelectMany(k => k.LayoutTypes.Prepend(k.EntryType)),
         typeof(Prose), typeof(ImpactFigures), typeof(StatusCount), typeof(QuarterActivity), typeof(StandardCoverage),
         typeof(StatusFilter), typeof(TopicLink), typeof(EntryStandards),
         .. PageViews.Types,
