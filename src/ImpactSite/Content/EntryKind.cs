@@ -44,6 +44,12 @@ public abstract class EntryKind : ContentKind
 
     /// <summary>What the entry's layout sees besides the part every page has.</summary>
     public abstract PageView View(Entry entry, SiteSettings site);
+
+    /// <summary>The study the entry is in or about (shown with it in search results), if any.</summary>
+    public virtual Study? StudyOf(Entry entry) => null;
+
+    /// <summary>The words search finds the entry by, people only as their credits (mentions are resolved by then).</summary>
+    public virtual string SearchText(Entry entry) => entry.Body.PlainText;
 }
 
 /// <summary>An <see cref="EntryKind"/> whose entries are <typeparamref name="TEntry"/>, shown with <typeparamref name="TView"/>.</summary>
@@ -71,4 +77,10 @@ public abstract class EntryKind<TEntry, TView> : EntryKind where TEntry : Entry 
 
     public sealed override PageView View(Entry entry, SiteSettings site) => View((TEntry)entry, site);
     protected abstract TView View(TEntry entry, SiteSettings site);
+
+    public sealed override Study? StudyOf(Entry entry) => StudyOf((TEntry)entry);
+    protected virtual Study? StudyOf(TEntry entry) => null;
+
+    public sealed override string SearchText(Entry entry) => SearchText((TEntry)entry);
+    protected virtual string SearchText(TEntry entry) => entry.Body.PlainText;
 }

@@ -8,6 +8,7 @@ using ImpactSite.Tests.Support;
 using ImpactSite.Content.Meetings;
 using ImpactSite.Content.Studies;
 using ImpactSite.Editor;
+using ImpactSite.Content.Decisions;
 
 namespace ImpactSite.Tests.Workflow;
 

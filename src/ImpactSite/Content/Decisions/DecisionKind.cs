@@ -39,6 +39,9 @@ public sealed class DecisionKind : EntryKind<Decision, DecisionPageView>
     protected override IReadOnlyList<(string Title, string Route)> Trail(Decision decision) =>
         StudyKind.Trail(decision.Study, ("You said, we did", Routes.Decisions(decision.Study.Slug)));
     protected override string? Description(Decision decision) => decision.YouSaid.PlainText;
+    protected override Study? StudyOf(Decision decision) => decision.Study;
+    protected override string SearchText(Decision d) =>
+        $"{d.YouSaid.PlainText} {d.WeDid?.PlainText} {d.Reason?.PlainText} {d.StatusLabel} {string.Join(" ", d.RaisedBy.Select(p => p.Credit))}";
     protected override DecisionPageView View(Decision decision, SiteSettings site) => new()
     {
         Decision = decision, AlternateFeedUrl = site.Href(Routes.StudyFeed(decision.Study.Slug)), AlternateFeedTitle = StudyKind.FeedTitle(decision.Study),

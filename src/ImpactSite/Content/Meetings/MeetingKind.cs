@@ -30,6 +30,7 @@ public sealed class MeetingKind : EntryKind<Meeting, MeetingPageView>
         StudyKind.Trail(meeting.Study, ("Meetings", Routes.Meetings(meeting.Study.Slug)));
     protected override string? Description(Meeting meeting) => $"{meeting.Group ?? "Involvement"} meeting for {meeting.Study.Title}, {English.Date(meeting.Held)}.";
     protected override MeetingPageView View(Meeting meeting, SiteSettings site) => new() { Meeting = meeting };
+    protected override Study? StudyOf(Meeting meeting) => meeting.Study;
 
     protected override IReadOnlyList<KeySpec> OwnKeys { get; } =
     [

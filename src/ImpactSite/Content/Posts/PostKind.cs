@@ -22,6 +22,8 @@ public sealed class PostKind : EntryKind<Post, PostPageView>
     protected override IReadOnlyList<(string Title, string Route)> Trail(Post post) => [("Blog", Routes.Blog)];
     protected override string? Description(Post post) => post.Summary?.PlainText;
     protected override PostPageView View(Post post, SiteSettings site) => new() { Post = post };
+    protected override Study? StudyOf(Post post) => post.Study;
+    protected override string SearchText(Post p) => $"{p.Summary?.PlainText} {string.Join(" ", p.Authors.Select(a => a.Credit))} {p.Body.PlainText}";
 
     protected override IReadOnlyList<KeySpec> OwnKeys { get; } =
     [

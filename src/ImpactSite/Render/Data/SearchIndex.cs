@@ -31,18 +31,10 @@ public static class SearchIndex
     static Item ItemOf(Entry entry) => new(entry.Title, entry.Url, entry.SearchLabel, StudyOf(entry)?.Title,
         entry.Date?.ToString("yyyy-MM-dd"), Shorten(TextOf(entry)));
 
-    static Study? StudyOf(Entry entry) => entry switch
-    {
-        Study s => s, Meeting m => m.Study, Decision d => d.Study, Post p => p.Study, _ => null,
-    };
+    static Study? StudyOf(Entry entry) => entry as Study ?? ((EntryKind)entry.ContentKind).StudyOf(entry);
 
-    static string TextOf(Entry entry) => entry switch
-    {
-        Study s => $"{s.Summary.PlainText} {s.Body.PlainText}",
-        Decision d => $"{d.YouSaid.PlainText} {d.WeDid?.PlainText} {d.Reason?.PlainText} {d.StatusLabel} {string.Join(" ", d.RaisedBy.Select(p => p.Credit))}",
-        Post p => $"{p.Summary?.PlainText} {string.Join(" ", p.Authors.Select(a => a.Credit))} {p.Body.PlainText}",
-        _ => entry.Body.PlainText,
-    };
+    static string TextOf(Entry entry) =>
+        entry is Study s ? $"{s.Summary.PlainText} {s.Body.PlainText}" : ((EntryKind)entry.ContentKind).SearchText(entry);
 
     static string Shorten(string text)
     {
