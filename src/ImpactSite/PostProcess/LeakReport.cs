@@ -26,12 +26,13 @@ public sealed class LeakReport(NameMatcher names, string inputRoot, IEnumerable<
     {
         if (found.IsEmpty) return;
         var inAssets = found.Where(f => f.File.Source == f.File.Path).ToList();
-        // A text file's hits carry the line where the name is written, encoded or not; a document's are at its start.
-        foreach (var group in inAssets.GroupBy(f => (f.File.Path, f.Hit.Form.Person, Line: Math.Max(1, f.Hit.Line))))
+        foreach (var group in inAssets.GroupBy(f => (f.File.Path, f.Hit.Form.Person)))
         {
             var parts = group.Select(f => f.Hit.Part).Distinct().Select(p => p is null ? "its text" : Redacted(p)).Order(StringComparer.Ordinal);
-            var column = group.Min(f => Math.Max(1, f.Hit.Column));
-            diagnostics.Error(group.Key.Path, group.Key.Line, column, $"{Who(group.Key.Person)} is in this file ({string.Join("; ", parts)}): " +
+            // At the first place in a text file where the name is written, encoded or not (one name is often found both
+            // in the raw text and decoded, at two places); a document's hits are at its start.
+            var (line, column) = group.Select(f => (Math.Max(1, f.Hit.Line), Math.Max(1, f.Hit.Column))).Min();
+            diagnostics.Error(group.Key.Path, line, column, $"{Who(group.Key.Person)} is in this file ({string.Join("; ", parts)}): " +
                 "remove it from the file, its document properties and comments too, then add the file again.");
         }
         var elsewhere = found.Except(inAssets).GroupBy(f => f.Hit.Form.Person).ToDictionary(g => g.Key, g => g.Select(f => f.File).DistinctBy(f => f.Path).OrderBy(f => f.Path, StringComparer.Ordinal).ToList());

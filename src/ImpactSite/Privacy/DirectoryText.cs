@@ -104,7 +104,18 @@ public static class DirectoryText
             i = end + 1;
         }
         if (line.Length > 0) lines.Add(line.ToLocated());
-        return lines;
+        return [.. lines.Select(Utf8Again)];
+    }
+
+    /// <summary>A line read as Latin-1 (the file was not valid UTF-8) that is UTF-8 once unfolded: folding splits lines
+    /// between bytes (RFC 5545 3.1), so it may split a letter's bytes, and the reader joins them before decoding.</summary>
+    static Located Utf8Again(Located line)
+    {
+        var s = line.Text;
+        if (!s.Any(c => c >= 0x80) || s.Any(c => c > 0xFF)) return line;
+        var bytes = new LocatedBytes();
+        for (var i = 0; i < s.Length; i++) bytes.Add((byte)s[i], line.Origin(i));
+        return System.Text.Unicode.Utf8.IsValid(bytes.ToArray()) ? bytes.Decode(System.Text.Encoding.UTF8) : line;
     }
 
     /// <summary>Where a content line's value starts: after the first ':' outside a quoted parameter value; -1 if none.</summary>
