@@ -20,7 +20,7 @@ public sealed class TextReading(NameScan scan, string? lines, Func<string, byte[
     /// <summary>Why the file cannot be published, if something in it cannot be decoded.</summary>
     public string? Problem { get; private set; }
 
-    /// <summary>Where the problem is (line and column of the file; 1:1 inside an archive).</summary>
+    /// <summary>Where the problem is: the start of the line of the file that declares it (1:1 inside an archive).</summary>
     public (int Line, int Column) ProblemAt { get; private set; } = (1, 1);
 
     /// <summary>A file (or a decoded part that is a file of its own) read by the formats its name and content say.</summary>
@@ -81,7 +81,7 @@ public sealed class TextReading(NameScan scan, string? lines, Func<string, byte[
     {
         if (Problem is not null) return;
         Problem = reason;
-        ProblemAt = At(origin) is (> 0, > 0) at ? at : (1, 1);
+        ProblemAt = At(origin) is (> 0, _) at ? (at.Line, 1) : (1, 1);
     }
 
     /// <summary>The character set a part declares, or null (and the file refused) when the build cannot decode it.</summary>
