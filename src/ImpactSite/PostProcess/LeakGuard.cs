@@ -69,7 +69,8 @@ public sealed class LeakGuard
         {
             if (names.HasWithheld) scan.Read(text, DocumentText.MarkupOf(file.Path));
         }
-        else if (DocumentText.Read(file.Path, file.Content, scan) is { } problem && !Allowed(file, problem))
+        // Only the co-ordinator's own files are read by text format: the build's are of kinds it writes itself.
+        else if (DocumentText.Read(file.Path, file.Content, scan, asset: file.Source == file.Path) is { } problem && !Allowed(file, problem))
             return false;
         var leaks = scan.Hits.Where(h => h.Form.Kind == FormKind.Withheld).ToList();
         foreach (var hit in leaks) report.Found(hit, file);
@@ -83,8 +84,8 @@ public sealed class LeakGuard
         if (!problem.Picture && uncheckedFiles.ContainsKey(file.Path)) return true;
         var advice = problem.Picture ? "" : " Publish it as a PDF, text or an Office/OpenDocument file instead, or, if you have checked it yourself, list it in site.yml under unchecked_files with the reason.";
         var message = $"/{report.Redacted(file.Path)} cannot be published: {problem.Reason}.{advice}";
-        if (file.Source is { } source) diagnostics.Error(source, 1, 1, message);
-        else diagnostics.Add(new(Severity.Error, file.Path, 1, 1, message + " (It is a theme file.)", OutsideInput: true));
+        if (file.Source is { } source) diagnostics.Error(source, problem.Line, problem.Column, message);
+        else diagnostics.Add(new(Severity.Error, file.Path, problem.Line, problem.Column, message + " (It is a theme file.)", OutsideInput: true));
         return false;
     }
 

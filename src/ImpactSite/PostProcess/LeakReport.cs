@@ -11,7 +11,7 @@ namespace ImpactSite.PostProcess;
 /// feed, the search index, a home page card or an evidence file came from some entry: the published sources are read
 /// with the same matcher (only when something leaked, so a clean build pays nothing) and each place the name is written
 /// is one error, listing the outputs it would reach. A name in an asset is reported at the asset, with the part of the
-/// document it is in. A name found in no source (the theme, a generated file) is reported at the output's source, or
+/// document it is in, at the line of a text file where it is written (where its encoded form starts). A name found in no source (the theme, a generated file) is reported at the output's source, or
 /// at the person in people.yml. No message repeats the name, nor a part or address that holds it.
 /// </summary>
 public sealed class LeakReport(NameMatcher names, string inputRoot, IEnumerable<string> sources, DiagnosticBag diagnostics)
@@ -29,7 +29,10 @@ public sealed class LeakReport(NameMatcher names, string inputRoot, IEnumerable<
         foreach (var group in inAssets.GroupBy(f => (f.File.Path, f.Hit.Form.Person)))
         {
             var parts = group.Select(f => f.Hit.Part).Distinct().Select(p => p is null ? "its text" : Redacted(p)).Order(StringComparer.Ordinal);
-            diagnostics.Error(group.Key.Path, 1, 1, $"{Who(group.Key.Person)} is in this file ({string.Join("; ", parts)}): " +
+            // At the first place in a text file where the name is written, encoded or not (one name is often found both
+            // in the raw text and decoded, at two places); a document's hits are at its start.
+            var (line, column) = group.Select(f => (Math.Max(1, f.Hit.Line), Math.Max(1, f.Hit.Column))).Min();
+            diagnostics.Error(group.Key.Path, line, column, $"{Who(group.Key.Person)} is in this file ({string.Join("; ", parts)}): " +
                 "remove it from the file, its document properties and comments too, then add the file again.");
         }
         var elsewhere = found.Except(inAssets).GroupBy(f => f.Hit.Form.Person).ToDictionary(g => g.Key, g => g.Select(f => f.File).DistinctBy(f => f.Path).OrderBy(f => f.Path, StringComparer.Ordinal).ToList());

@@ -7,15 +7,17 @@ using ImpactSite.Render.Assets;
 namespace ImpactSite.Privacy;
 
 /// <summary>Why a file cannot be read for names (a phrase such as "it is a ..."); Picture when it is a picture whose
-/// hidden metadata cannot be removed.</summary>
-public sealed record Unreadable(string Reason, bool Picture);
+/// hidden metadata cannot be removed; the line and column of a text file where what cannot be decoded is.</summary>
+public sealed record Unreadable(string Reason, bool Picture, int Line = 1, int Column = 1);
 
 /// <summary>
 /// Reads any file for names as its reader would see it, whatever its name says it is (the first bytes decide): text and
 /// markup; PDF (<see cref="PdfText"/>); zip archives, which include Word, Excel and PowerPoint files (.docx, .xlsx, .pptx),
 /// OpenDocument files (.odt, .ods, .odp) and EPUB, every part read as a file of its own (document text, comments,
 /// tracked changes, properties, the names of the parts); gzip and tar; RTF; pictures, which must hold no hidden
-/// metadata. Anything else cannot be read, and the answer says why: the guard then refuses to publish it.
+/// metadata. Anything else cannot be read, and the answer says why: the guard then refuses to publish it. A published
+/// asset's text files, and those inside its archives, are read by their format as the program that opens them shows
+/// them (<see cref="TextReading"/>, <see cref="TextFormats"/>), and refused when their format is unknown.
 /// </summary>
 public static class DocumentText
 {
@@ -25,11 +27,21 @@ public static class DocumentText
     static readonly HashSet<string> HtmlExtensions = [".html", ".htm", ".xhtml"];
     static readonly HashSet<string> MarkdownExtensions = [".md", ".markdown"];
 
-    /// <summary>Reads the file into the scan; null when it was read, else why it cannot be.</summary>
-    public static Unreadable? Read(string path, byte[] content, NameScan scan)
+    /// <summary>Reads the file into the scan; null when it was read, else why it cannot be. An <paramref name="asset"/>
+    /// (a file the co-ordinator publishes, not one the build made) has its text files read by format.</summary>
+    public static Unreadable? Read(string path, byte[] content, NameScan scan, bool asset = false)
     {
-        var reader = new Reader(scan);
-        return reader.Read(path, content, 0) is { } reason ? new Unreadable(reason, reader.PictureRefused) : null;
+        var reader = new Reader(scan, asset);
+        return reader.Read(path, content, 0) is { } reason ? new Unreadable(reason, reader.PictureRefused, reader.ProblemAt.Line, reader.ProblemAt.Column) : null;
+    }
+
+    /// <summary>Whether the bytes are a document read by its signature (PDF, zip, gzip, tar, RTF, picture, metafile), not text.</summary>
+    public static bool IsDocument(byte[] d)
+    {
+        ReadOnlySpan<byte> s = d;
+        return s.StartsWith("%PDF-"u8) || s.StartsWith("PK\u0003\u0004"u8) || s.StartsWith("PK\u0005\u0006"u8) || s.StartsWith<byte>([0x1F, 0x8B])
+            || (s.Length > 262 && s[257..].StartsWith("ustar"u8)) || s.StartsWith("{\\rtf"u8) || ImageMetadata.IsPicture(d) || ImageMetadata.Refusal(d) is not null
+            || IsMetafile(s);
     }
 
     /// <summary>How a text file's markup is read, from its name.</summary>
@@ -39,12 +51,15 @@ public static class DocumentText
         return HtmlExtensions.Contains(extension) ? Markup.Html : MarkdownExtensions.Contains(extension) ? Markup.Markdown : Markup.Xml;
     }
 
-    sealed class Reader(NameScan scan)
+    sealed class Reader(NameScan scan, bool asset)
     {
         long unpacked;
 
         /// <summary>Whether what could not be read is a picture with metadata (never published, listed or not).</summary>
         public bool PictureRefused { get; private set; }
+
+        /// <summary>Where in the file (a text file) what cannot be read is.</summary>
+        public (int Line, int Column) ProblemAt { get; private set; } = (1, 1);
 
         public string? Read(string path, byte[] d, int depth)
         {
@@ -70,12 +85,26 @@ public static class DocumentText
                 scan.ReadStrings(s, "drawing");
                 return null;
             }
-            if (AsText(d) is { } text)
+            if (AsText(d) is not { } text) return "the build cannot read this kind of file for names";
+            if (!asset)
             {
                 scan.Read(text, MarkupOf(path), depth == 0 ? null : path);
                 return null;
             }
-            return "the build cannot read this kind of file for names";
+            var reading = new TextReading(scan, depth == 0 ? text : null, (name, bytes) => Embedded(name, bytes, depth), insideArchive: depth > 0);
+            reading.File(path, Located.Of(text), depth == 0 ? null : path);
+            if (depth == 0) ProblemAt = reading.ProblemAt;
+            return reading.Problem;
+        }
+
+        /// <summary>A file decoded from a text (an attachment, a data: address, a contact's photo). A picture too damaged
+        /// for a program to show (as drawing programs leave stubs in SVGs) shows nothing: its strings are searched instead.</summary>
+        string? Embedded(string path, byte[] bytes, int depth)
+        {
+            if (!ImageMetadata.IsPicture(bytes) || ImageMetadata.Refusal(bytes) is not null || ImageMetadata.Strip(path, bytes).Problem is null)
+                return Inner(path, bytes, depth);
+            scan.ReadStrings(bytes, path);
+            return null;
         }
 
         string? Inner(string path, byte[] bytes, int depth)
@@ -190,12 +219,20 @@ public static class DocumentText
     /// characters; null when it is not text.</summary>
     static string? AsText(byte[] d)
     {
+        if (TextEncoding(d) is not { } encoding) return null;
         ReadOnlySpan<byte> s = d;
-        if (s.StartsWith<byte>([0xFF, 0xFE]) && d.Length % 2 == 0) return Encoding.Unicode.GetString(d, 2, d.Length - 2);
-        if (s.StartsWith<byte>([0xFE, 0xFF]) && d.Length % 2 == 0) return Encoding.BigEndianUnicode.GetString(d, 2, d.Length - 2);
+        var bom = encoding == Encoding.UTF8 ? (s.StartsWith<byte>([0xEF, 0xBB, 0xBF]) ? 3 : 0) : encoding == Encoding.Latin1 ? 0 : 2;
+        return encoding.GetString(d, bom, d.Length - bom);
+    }
+
+    /// <summary>How the bytes are text (see <see cref="AsText"/>), or null when they are not.</summary>
+    public static Encoding? TextEncoding(byte[] d)
+    {
+        ReadOnlySpan<byte> s = d;
+        if (s.StartsWith<byte>([0xFF, 0xFE]) && d.Length % 2 == 0) return Encoding.Unicode;
+        if (s.StartsWith<byte>([0xFE, 0xFF]) && d.Length % 2 == 0) return Encoding.BigEndianUnicode;
         var controls = s.IndexOfAnyInRange((byte)0, (byte)8) >= 0 || s.IndexOfAnyInRange((byte)14, (byte)26) >= 0 || s.IndexOfAnyInRange((byte)28, (byte)31) >= 0;
         if (controls) return null;
-        if (Utf8.IsValid(s)) return Encoding.UTF8.GetString(s.StartsWith<byte>([0xEF, 0xBB, 0xBF]) ? s[3..] : s);
-        return Encoding.Latin1.GetString(d);
+        return Utf8.IsValid(s) ? Encoding.UTF8 : Encoding.Latin1;
     }
 }

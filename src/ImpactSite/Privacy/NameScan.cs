@@ -22,6 +22,15 @@ public sealed class NameScan
         MarkupText.Read(text, markup, seen, hidden, hits);
     }
 
+    /// <summary>Places the hits found since the <paramref name="from"/>th at the line and column of the file they were
+    /// read from, given where each one's text starts.</summary>
+    public void Place(int from, Func<int, (int Line, int Column)> at)
+    {
+        for (var i = from; i < hits.Count; i++)
+            if (hits[i].Line == 0 && at(hits[i].Offset) is (> 0, > 0) place)
+                hits[i] = hits[i] with { Line = place.Line, Column = place.Column };
+    }
+
     /// <summary>
     /// Reads the strings a binary file holds (the way the 'strings' tool does): its bytes as ASCII, and as UTF-16 in
     /// both byte orders. Only ASCII letters count, so compressed or numeric data does not spell names by chance.

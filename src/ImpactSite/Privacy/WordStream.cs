@@ -3,9 +3,10 @@ using ImpactSite.Content.People;
 
 namespace ImpactSite.Privacy;
 
-/// <summary>A name form found in a text: where its first word starts (an offset into the text scanned) and which part of
-/// a document the text was (null for a plain file).</summary>
-public readonly record struct NameHit(NameForm Form, int Offset, string? Part);
+/// <summary>A name form found in a text: where its first word starts (an offset into the text scanned), which part of
+/// a document the text was (null for a plain file), and, for a published text file, the line and column of the file
+/// where it was written, encoded or not (0 when no line means anything, as inside an archive).</summary>
+public readonly record struct NameHit(NameForm Form, int Offset, string? Part, int Line = 0, int Column = 0);
 
 /// <summary>
 /// Turns characters into folded words and walks the <see cref="NameMatcher"/> with them. Letters and digits make words;
