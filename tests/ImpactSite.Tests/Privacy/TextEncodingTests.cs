@@ -3,7 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ImpactSite.Cli;
-using ImpactSite.Model;
+using ImpactSite.Content.People;
 using ImpactSite.PostProcess;
 using ImpactSite.Render;
 using ImpactSite.Tests.Support;
