@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using ImpactSite.Build;
+using ImpactSite.Cli;
 using ImpactSite.Render;
 
 namespace ImpactSite.KindTests;
@@ -88,6 +89,28 @@ public sealed class NewKindTests : IDisposable
         Assert.Equal(("theme/layouts/resource.liquid", 1, 1), (error.Path.Replace(Theme + "/", "theme/"), error.Line, error.Column));
         Assert.Contains("the theme has no layout for 'resource' pages", error.Message);
         Assert.Empty(built.Files);
+    }
+
+    [Fact]
+    public void Impactsite_new_starts_a_file_of_the_kind_from_its_definition_that_check_holds_until_filled_in()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = NewCommand.Run(new NewCommand.Request("resource", "Easy-read leaflet", Input) { Study = "bridge", Date = "2026-10-01" }, stdout, stderr);
+        Assert.True(code == ExitCodes.Success, stderr.ToString());
+        var text = System.IO.File.ReadAllText(Path.Combine(Input, File));
+        Assert.Contains("title: \"Easy-read leaflet\"", text);
+        Assert.Contains("# leaflet, video or web page Required. One of: leaflet, video, web-page.", text);
+        Assert.Contains("\nformat: leaflet\n", text);
+        Assert.Contains("# made: 2026-10-01", text);
+        // As written, only the placeholder text stops it, on its line; with the co-ordinator's own words it builds.
+        var placeholder = Assert.Single(Build().Errors);
+        Assert.Equal((File, Array.IndexOf(text.Split('\n'), "Write the resource here, in markdown.") + 1), (placeholder.Path, placeholder.Line));
+        Assert.Contains("placeholder text 'impactsite new' wrote", placeholder.Message);
+        System.IO.File.WriteAllText(Path.Combine(Input, File), text.Replace("Write the resource here, in markdown.", "Made with the panel."));
+        var built = Build();
+        Assert.True(built.Succeeded, string.Join("\n", built.Errors.Select(e => e.Format(Input))));
+        Assert.Contains("studies/bridge/resources/easy-read-leaflet/index.html", built.Files.Select(f => f.Path));
     }
 
     BuildResult Build() => SiteBuilder.Build(new BuildRequest(Input, Theme, BuildDate));

@@ -5,6 +5,7 @@ using ImpactSite.Content;
 using ImpactSite.Build;
 using ImpactSite.Load;
 using ImpactSite.Scaffold;
+using ImpactSite.Text;
 using ImpactSite.Validate;
 using ImpactSite.Content.Decisions;
 using ImpactSite.Content.Meetings;
@@ -76,8 +77,8 @@ public static class NewCommand
         var studies = StudySlugs(root);
         if (request.Study is null && kind.InStudy)
             return Usage($"a {kind.Name} belongs to a study: add --study with the study's folder name.{KnownStudies(studies)}");
-        if (request.Study is not null && (kind == ContentKinds.Study || kind == ContentKinds.Page))
-            return Usage($"--study is only used with a meeting, a decision or a post, not a {kind.Name}.");
+        if (request.Study is not null && !kind.InStudy && !kind.Keys.Any(k => k.Type == KeyType.Study))
+            return Usage($"--study is only used with {English.List(ContentKinds.All.Where(k => k.InStudy || k.Keys.Any(key => key.Type == KeyType.Study)).Select(k => "a " + k.Name).ToList(), "or")}, not a {kind.Name}.");
         if (request.Study is { } study && !studies.Contains(study))
             return Usage($"there is no study '{study}' (studies/{study}/index.md).{Suggestions.DidYouMean(study, studies)}{KnownStudies(studies)}");
 

@@ -5,6 +5,8 @@ using ImpactSite.Content.Posts;
 using ImpactSite.Content.Meetings;
 using ImpactSite.Content;
 using ImpactSite.Content.Decisions;
+using ImpactSite.Content.Pages;
+using ImpactSite.Content.People;
 
 namespace ImpactSite.Scaffold;
 
@@ -57,7 +59,8 @@ public static class EntryTemplates
             case MeetingKind: Meeting(t, request); break;
             case DecisionKind: Decision(t, request); break;
             case PostKind: Post(t, request); break;
-            default: Page(t, request); break;
+            case PageKind: Page(t, request); break;
+            default: FromKeys(t, request); break;
         }
         t.Blank();
         Common(t, request);
@@ -180,6 +183,35 @@ public static class EntryTemplates
 
     static void Page(TemplateWriter t, ScaffoldRequest r) => Title(t, r, "The page's title, also the link text in the menu (or the footer, for privacy and accessibility).");
 
+    /// <summary>A kind with no template of its own (a kind added since): every key of its definition with its help,
+    /// required ones written out, optional ones commented out.</summary>
+    static void FromKeys(TemplateWriter t, ScaffoldRequest r)
+    {
+        t.Comment($"{r.Kind.Key("title").Help} Required.");
+        t.Key("title", Quote(r.Title));
+        foreach (var key in r.Kind.Keys.Where(k => k.Name != "title").Except(ContentKind.Common))
+        {
+            var need = key.Need switch { Need.Required => "Required.", Need.Conditional => key.RequiredWhen ?? "Optional.", _ => "Optional." };
+            t.Comment($"{key.Help} {need}" + (key.Values.Count > 0 ? $" One of: {string.Join(", ", key.Values)}." : ""));
+            var example = key.Type switch
+            {
+                KeyType.Date => Iso(r.Date),
+                KeyType.Choice => key.Values[0],
+                KeyType.Choices => $"[{key.Values[0]}]",
+                KeyType.Boolean => "false",
+                KeyType.WholeNumber => "1",
+                KeyType.Person => "person-id",
+                KeyType.People => "[person-id]",
+                KeyType.Meeting => "meeting-file-name",
+                KeyType.Study => r.Study ?? "study-folder-name",
+                KeyType.Texts or KeyType.Paths or KeyType.Steps => "",
+                _ => t.Quoted($"Write the {key.Label.ToLowerInvariant()} here."),
+            };
+            if (key.Need == Need.Required) t.Key(key.Name, example);
+            else t.Off(key.Name, example);
+        }
+    }
+
     static void Common(TemplateWriter t, ScaffoldRequest r)
     {
         t.Comment("Keys every file may carry. All optional.");
@@ -218,7 +250,7 @@ public static class EntryTemplates
         MeetingKind => "Write the notes of the meeting here, in markdown. To mention someone, write @ and then their id from people.yml, never their name.",
         DecisionKind => "Anything else worth saying about this suggestion, in markdown. To mention someone, write @ and then their id from people.yml, never their name.",
         PostKind => "Write the post here, in markdown. To mention someone, write @ and then their id from people.yml, never their name.",
-        _ => "Write the page here, in markdown.",
+        _ => $"Write the {kind.Label} here, in markdown.",
     };
 
     static string List(IReadOnlyList<string> items) =>

@@ -8,12 +8,12 @@ public static class English
     /// <summary>"1 suggestion", "3 suggestions"; "1 was", "2 were".</summary>
     public static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
 
-    /// <summary>"A", "A and B", "A, B and C".</summary>
-    public static string List(IReadOnlyList<string> items) => items.Count switch
+    /// <summary>"A", "A and B", "A, B and C" (or "A, B or C").</summary>
+    public static string List(IReadOnlyList<string> items, string last = "and") => items.Count switch
     {
         0 => "",
         1 => items[0],
-        _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
+        _ => string.Join(", ", items.Take(items.Count - 1)) + $" {last} " + items[^1],
     };
 
     /// <summary>"12 March 2025".</summary>
