@@ -47,12 +47,7 @@ public sealed class EditorTests(EditorSite editor) : IClassFixture<EditorSite>
 
         Assert.Equal(ExitCodes.Success, Check(out var report));
         Assert.DoesNotContain("::error", report);
-        var built = Build();
-        Assert.True(built.Succeeded, string.Join("\n", built.Errors.Select(e => e.Format("input"))));
-        var html = Assert.Single(built.Files, f => f.Path == $"studies/{Study}/decisions/large-print-agendas/index.html");
-        var decision = new HtmlParser().ParseDocument(System.Text.Encoding.UTF8.GetString(html.Content));
-        Assert.Equal("Large print agendas", decision.QuerySelector("h1")!.TextContent.Trim());
-        Assert.Contains("Agendas in large print, please.", decision.Body!.TextContent);
+        AssertBuiltWithDecision("large-print-agendas", "Large print agendas", "Agendas in large print, please.");
     }
 
     /// <summary>The browser's clock on the day the tests build the site, so "today" in the editor is the build date.</summary>
@@ -76,12 +71,7 @@ public sealed class EditorTests(EditorSite editor) : IClassFixture<EditorSite>
         Assert.Contains($"raised: {Today:yyyy-MM-dd}", written);
         Assert.DoesNotContain("responded", written);
         Assert.Empty(errors);
-        var built = Build();
-        Assert.True(built.Succeeded, string.Join("\n", built.Errors.Select(e => e.Format("input"))));
-        var html = Assert.Single(built.Files, f => f.Path == $"studies/{Study}/decisions/subtitles-on-the-study-videos/index.html");
-        var decision = new HtmlParser().ParseDocument(System.Text.Encoding.UTF8.GetString(html.Content));
-        Assert.Equal("Subtitles on the study videos", decision.QuerySelector("h1")!.TextContent.Trim());
-        Assert.Contains("Please add subtitles to the videos.", decision.Body!.TextContent);
+        AssertBuiltWithDecision("subtitles-on-the-study-videos", "Subtitles on the study videos", "Please add subtitles to the videos.");
     }
 
     [EditorFact]
@@ -253,6 +243,17 @@ public sealed class EditorTests(EditorSite editor) : IClassFixture<EditorSite>
         process.WaitForExit();
         report += stderr.Result;
         return process.ExitCode;
+    }
+
+    /// <summary>The site as main now stands builds, with the decision's page showing its title and what was said.</summary>
+    void AssertBuiltWithDecision(string slug, string title, string youSaid)
+    {
+        var built = Build();
+        Assert.True(built.Succeeded, string.Join("\n", built.Errors.Select(e => e.Format("input"))));
+        var html = Assert.Single(built.Files, f => f.Path == $"studies/{Study}/decisions/{slug}/index.html");
+        var decision = new HtmlParser().ParseDocument(System.Text.Encoding.UTF8.GetString(html.Content));
+        Assert.Equal(title, decision.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains(youSaid, decision.Body!.TextContent);
     }
 
     BuildResult Build() => SiteBuilder.Build(new BuildRequest(editor.Input, editor.Theme, SiteFixture.BuildDate));
