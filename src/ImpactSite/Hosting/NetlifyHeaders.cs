@@ -19,7 +19,7 @@ public static class NetlifyHeaders
     /// <param name="paths">Every output path of the site (x/index.html, feed.xml, ...).</param>
     public static byte[] Make(IEnumerable<string> paths)
     {
-        var text = new StringBuilder("# Written by ImpactSite (src/ImpactSite/Render/Hosting/NetlifyHeaders.cs): one policy per address.\n");
+        var text = new StringBuilder("# Written by ImpactSite (src/ImpactSite/Hosting/NetlifyHeaders.cs): one policy per address.\n");
         Rule(text, Routes.Home, SecurityPolicy.PublicOnHost);
         foreach (var pattern in TopLevel(paths).Where(p => p != "/" + Admin + "/*"))
             Rule(text, pattern, pattern == AssetsRule ? SecurityPolicy.Assets : SecurityPolicy.PublicOnHost);
