@@ -14,7 +14,7 @@ public sealed record Unreadable(string Reason, bool Picture, int Line = 1, int C
 /// Reads any file for names as its reader would see it, whatever its name says it is (the first bytes decide): text and
 /// markup; PDF (<see cref="PdfText"/>); zip archives, which include Word, Excel and PowerPoint files (.docx, .xlsx, .pptx),
 /// OpenDocument files (.odt, .ods, .odp) and EPUB, every part read as a file of its own (document text, comments,
-/// tracked changes, properties, the names of the parts); gzip and tar; RTF; pictures, which must hold no hidden
+/// tracked changes, properties, the names of the parts); gzip and tar; RTF; certificates and keys (<see cref="DerText"/>, <see cref="OpenPgpText"/>); pictures, which must hold no hidden
 /// metadata. Anything else cannot be read, and the answer says why: the guard then refuses to publish it. A published
 /// asset's text files, and those inside its archives, are read by their format as the program that opens them shows
 /// them (<see cref="TextReading"/>, <see cref="TextFormats"/>), and refused when their format is unknown.
@@ -85,7 +85,16 @@ public static class DocumentText
                 scan.ReadStrings(s, "drawing");
                 return null;
             }
-            if (AsText(d) is not { } text) return "the build cannot read this kind of file for names";
+            if (AsText(d) is not { } text)
+            {
+                if (DerText.IsDer(s))
+                {
+                    DerText.Read(s, scan, depth == 0 ? null : path);
+                    return null;
+                }
+                return OpenPgpText.IsPackets(s) ? OpenPgpText.Read(d, scan, (name, bytes) => Inner(path + "/" + name, bytes, depth))
+                    : "the build cannot read this kind of file for names";
+            }
             if (!asset)
             {
                 scan.Read(text, MarkupOf(path), depth == 0 ? null : path);

@@ -19,7 +19,15 @@ public sealed class NameScan
     public void Read(string text, Markup markup, string? part = null)
     {
         seen.Part = hidden.Part = part;
-        MarkupText.Read(text, markup, seen, hidden, hits);
+        // A host's xn-- labels are read as the browser shows them; hits keep their offsets into the text as written.
+        if (Punycode.DecodeLabels(text) is not { } decoded)
+        {
+            MarkupText.Read(text, markup, seen, hidden, hits);
+            return;
+        }
+        var from = hits.Count;
+        MarkupText.Read(decoded.Text, markup, seen, hidden, hits);
+        for (var i = from; i < hits.Count; i++) hits[i] = hits[i] with { Offset = decoded.Origin(hits[i].Offset) };
     }
 
     /// <summary>Places the hits found since the <paramref name="from"/>th at the line and column of the file they were
