@@ -35,6 +35,11 @@ public static class DocumentText
         return reader.Read(path, content, 0) is { } reason ? new Unreadable(reason, reader.PictureRefused, reader.ProblemAt.Line, reader.ProblemAt.Column) : null;
     }
 
+    /// <summary>Reads for names what the data: addresses in a file the build wrote hold (a contributor's HTML carries its
+    /// addresses into the search index and feeds as text). What cannot be read there is left: those files are the
+    /// build's and the theme's own, whose fonts and pictures are not the contributors' documents.</summary>
+    public static void ReadDataAddresses(string text, NameScan scan) => new Reader(scan, asset: false).DataAddresses(text);
+
     /// <summary>Whether the bytes are a document read by its signature (PDF, zip, gzip, tar, RTF, picture, metafile), not text.</summary>
     public static bool IsDocument(byte[] d)
     {
@@ -98,12 +103,22 @@ public static class DocumentText
             if (!asset)
             {
                 scan.Read(text, MarkupOf(path), depth == 0 ? null : path);
+                if (depth == 0) DataAddresses(text);
                 return null;
             }
             var reading = new TextReading(scan, depth == 0 ? text : null, (name, bytes) => Embedded(name, bytes, depth), insideArchive: depth > 0);
             reading.File(path, Located.Of(text), depth == 0 ? null : path);
             if (depth == 0) ProblemAt = reading.ProblemAt;
             return reading.Problem;
+        }
+
+        /// <summary>What the data: addresses in a file the build wrote hold, read as their files (see <see cref="ReadDataAddresses"/>).</summary>
+        public void DataAddresses(string text)
+        {
+            if (!text.Contains("data:", StringComparison.OrdinalIgnoreCase)) return;
+            // Hits are placed at the line and column of the text (the source a leak is traced back to, too).
+            var reading = new TextReading(scan, text, (name, bytes) => Embedded(name, bytes, 0), insideArchive: true);
+            EmbeddedFiles.DataAddresses(Located.Of(text), reading, "a data: address");
         }
 
         /// <summary>A file decoded from a text (an attachment, a data: address, a contact's photo). A picture too damaged

@@ -13,9 +13,7 @@ public static partial class EmbeddedFiles
     {
         var s = text.Text;
         // In markup an address is read after its character references (href="data&colon;text/plain;base64,QW5u&#x49;...").
-        var addresses = s.Contains('&') ? CharacterReferences.Decode(text) : text;
-        if (addresses.Text.Contains("data:", StringComparison.OrdinalIgnoreCase))
-            foreach (Match m in DataAddress().Matches(addresses.Text)) DataAddressAt(addresses, m, reading, part);
+        DataAddresses(s.Contains('&') ? CharacterReferences.Decode(text) : text, reading, part);
         if (s.Contains("-----BEGIN ", StringComparison.Ordinal))
             foreach (Match m in Armour().Matches(s)) Base64At(text, m, reading, part, $"a {m.Groups["label"].Value} block");
         if (s.Contains("binary", StringComparison.Ordinal))
@@ -37,6 +35,13 @@ public static partial class EmbeddedFiles
                 TransferEncoding.YDecode(text, body.Index, body.Index + body.Length, bytes);
                 reading.Bytes(m.Groups["name"].Value.Trim(), bytes, part ?? m.Groups["name"].Value.Trim());
             }
+    }
+
+    /// <summary>The data: addresses in a text, each read as the file it holds.</summary>
+    public static void DataAddresses(Located text, TextReading reading, string? part)
+    {
+        if (text.Text.Contains("data:", StringComparison.OrdinalIgnoreCase))
+            foreach (Match m in DataAddress().Matches(text.Text)) DataAddressAt(text, m, reading, part);
     }
 
     /// <summary>A file that is all base64 (.b64): what it holds, read as a file of its own.</summary>
