@@ -38,7 +38,10 @@ public static class DocumentText
     /// <summary>Reads for names what the data: addresses in a file the build wrote hold (a contributor's HTML carries its
     /// addresses into the search index and feeds as text). What cannot be read there is left: those files are the
     /// build's and the theme's own, whose fonts and pictures are not the contributors' documents.</summary>
-    public static void ReadDataAddresses(string text, NameScan scan) => new Reader(scan, asset: false).DataAddresses(text);
+    public static void ReadDataAddresses(string text, NameScan scan)
+    {
+        if (EmbeddedFiles.HasDataAddress(text)) new Reader(scan, asset: false).DataAddresses(text);
+    }
 
     /// <summary>Whether the bytes are a document read by its signature (PDF, zip, gzip, tar, RTF, picture, metafile), not text.</summary>
     public static bool IsDocument(byte[] d)
@@ -115,7 +118,7 @@ public static class DocumentText
         /// <summary>What the data: addresses in a file the build wrote hold, read as their files (see <see cref="ReadDataAddresses"/>).</summary>
         public void DataAddresses(string text)
         {
-            if (!text.Contains("data:", StringComparison.OrdinalIgnoreCase)) return;
+            if (!EmbeddedFiles.HasDataAddress(text)) return;
             // Hits are placed at the line and column of the text (the source a leak is traced back to, too).
             var reading = new TextReading(scan, text, (name, bytes) => Embedded(name, bytes, 0), insideArchive: true);
             EmbeddedFiles.DataAddresses(Located.Of(text), reading, "a data: address");

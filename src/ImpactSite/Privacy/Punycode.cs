@@ -10,17 +10,20 @@ namespace ImpactSite.Privacy;
 /// </summary>
 public static class Punycode
 {
+    // Every page passes through here: a vectorised search (SearchValues), as IndexOf ignoring case is several times slower.
+    static readonly System.Buffers.SearchValues<string> Prefix = System.Buffers.SearchValues.Create(["xn--"], StringComparison.OrdinalIgnoreCase);
+
     const int Base = 36, TMin = 1, TMax = 26, Skew = 38, Damp = 700, InitialBias = 72, InitialN = 128;
 
     /// <summary>The text with every "xn--" label decoded, each character placed where its label starts; null when it has
     /// none (the cheap test every page passes through).</summary>
     public static Located? DecodeLabels(string text)
     {
-        var at = text.IndexOf("xn--", StringComparison.OrdinalIgnoreCase);
+        var at = text.AsSpan().IndexOfAny(Prefix);
         if (at < 0) return null;
         var into = new LocatedBuilder();
         var copied = 0;
-        for (; at >= 0; at = text.IndexOf("xn--", at, StringComparison.OrdinalIgnoreCase))
+        for (; at >= 0; at = text.AsSpan(at).IndexOfAny(Prefix) is var next and >= 0 ? at + next : -1)
         {
             var end = at + 4;
             while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '-')) end++;
