@@ -67,7 +67,11 @@ public sealed class LeakGuard
         if (names.HasWithheld) scan.Read(file.Path, Markup.None, "its address");
         if (file.Text is { } text)
         {
-            if (names.HasWithheld) scan.Read(text, DocumentText.MarkupOf(file.Path));
+            if (names.HasWithheld)
+            {
+                scan.Read(text, DocumentText.MarkupOf(file.Path));
+                DocumentText.ReadDataAddresses(text, scan);
+            }
         }
         // Only the co-ordinator's own files are read by text format: the build's are of kinds it writes itself.
         else if (DocumentText.Read(file.Path, file.Content, scan, asset: file.Source == file.Path) is { } problem && !Allowed(file, problem))

@@ -74,8 +74,9 @@ public sealed class LeakReport(NameMatcher names, string inputRoot, IEnumerable<
             if (TextPosition.Read(inputRoot, source) is not { } text) return;
             var scan = new NameScan(names);
             scan.Read(text, DocumentText.MarkupOf(source));
+            DocumentText.ReadDataAddresses(text, scan);
             foreach (var hit in scan.Hits.Where(h => h.Form.Kind == FormKind.Withheld && people.Contains(h.Form.Person)))
-                typed.GetOrAdd(hit.Form.Person, _ => []).Add(TextPosition.Of(source, text, hit.Offset));
+                typed.GetOrAdd(hit.Form.Person, _ => []).Add(hit.Line > 0 ? new SourceLocation(source, hit.Line, hit.Column) : TextPosition.Of(source, text, hit.Offset));
         });
         return typed.ToDictionary(t => t.Key, t => t.Value.Distinct().OrderBy(l => l.Path, StringComparer.Ordinal).ThenBy(l => l.Line).ThenBy(l => l.Column).ToList());
     }

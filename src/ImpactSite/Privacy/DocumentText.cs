@@ -14,7 +14,7 @@ public sealed record Unreadable(string Reason, bool Picture, int Line = 1, int C
 /// Reads any file for names as its reader would see it, whatever its name says it is (the first bytes decide): text and
 /// markup; PDF (<see cref="PdfText"/>); zip archives, which include Word, Excel and PowerPoint files (.docx, .xlsx, .pptx),
 /// OpenDocument files (.odt, .ods, .odp) and EPUB, every part read as a file of its own (document text, comments,
-/// tracked changes, properties, the names of the parts); gzip and tar; RTF; pictures, which must hold no hidden
+/// tracked changes, properties, the names of the parts); gzip and tar; RTF; certificates and keys (<see cref="DerText"/>, <see cref="OpenPgpText"/>); pictures, which must hold no hidden
 /// metadata. Anything else cannot be read, and the answer says why: the guard then refuses to publish it. A published
 /// asset's text files, and those inside its archives, are read by their format as the program that opens them shows
 /// them (<see cref="TextReading"/>, <see cref="TextFormats"/>), and refused when their format is unknown.
@@ -33,6 +33,14 @@ public static class DocumentText
     {
         var reader = new Reader(scan, asset);
         return reader.Read(path, content, 0) is { } reason ? new Unreadable(reason, reader.PictureRefused, reader.ProblemAt.Line, reader.ProblemAt.Column) : null;
+    }
+
+    /// <summary>Reads for names what the data: addresses in a file the build wrote hold (a contributor's HTML carries its
+    /// addresses into the search index and feeds as text). What cannot be read there is left: those files are the
+    /// build's and the theme's own, whose fonts and pictures are not the contributors' documents.</summary>
+    public static void ReadDataAddresses(string text, NameScan scan)
+    {
+        if (EmbeddedFiles.HasDataAddress(text)) new Reader(scan, asset: false).DataAddresses(text);
     }
 
     /// <summary>Whether the bytes are a document read by its signature (PDF, zip, gzip, tar, RTF, picture, metafile), not text.</summary>
@@ -85,16 +93,35 @@ public static class DocumentText
                 scan.ReadStrings(s, "drawing");
                 return null;
             }
-            if (AsText(d) is not { } text) return "the build cannot read this kind of file for names";
+            if (AsText(d) is not { } text)
+            {
+                if (DerText.IsDer(s))
+                {
+                    DerText.Read(s, scan, depth == 0 ? null : path);
+                    return null;
+                }
+                return OpenPgpText.IsPackets(s) ? OpenPgpText.Read(d, scan, (name, bytes) => Inner(path + "/" + name, bytes, depth))
+                    : "the build cannot read this kind of file for names";
+            }
             if (!asset)
             {
                 scan.Read(text, MarkupOf(path), depth == 0 ? null : path);
+                if (depth == 0) DataAddresses(text);
                 return null;
             }
             var reading = new TextReading(scan, depth == 0 ? text : null, (name, bytes) => Embedded(name, bytes, depth), insideArchive: depth > 0);
             reading.File(path, Located.Of(text), depth == 0 ? null : path);
             if (depth == 0) ProblemAt = reading.ProblemAt;
             return reading.Problem;
+        }
+
+        /// <summary>What the data: addresses in a file the build wrote hold, read as their files (see <see cref="ReadDataAddresses"/>).</summary>
+        public void DataAddresses(string text)
+        {
+            if (!EmbeddedFiles.HasDataAddress(text)) return;
+            // Hits are placed at the line and column of the text (the source a leak is traced back to, too).
+            var reading = new TextReading(scan, text, (name, bytes) => Embedded(name, bytes, 0), insideArchive: true);
+            EmbeddedFiles.DataAddresses(Located.Of(text), reading, "a data: address");
         }
 
         /// <summary>A file decoded from a text (an attachment, a data: address, a contact's photo). A picture too damaged

@@ -12,8 +12,12 @@ public static partial class EmbeddedFiles
     public static void Read(Located text, TextReading reading, string? part)
     {
         var s = text.Text;
-        if (s.Contains("data:", StringComparison.OrdinalIgnoreCase))
-            foreach (Match m in DataAddress().Matches(s)) DataAddressAt(text, m, reading, part);
+        // In markup an address is read after its character references (href="data&colon;text/plain;base64,QW5u&#x49;...").
+        DataAddresses(s.Contains('&') ? CharacterReferences.Decode(text) : text, reading, part);
+        if (s.Contains("-----BEGIN ", StringComparison.Ordinal))
+            foreach (Match m in Armour().Matches(s)) Base64At(text, m, reading, part, $"a {m.Groups["label"].Value} block");
+        if (s.Contains("binary", StringComparison.Ordinal))
+            foreach (Match m in YamlBinary().Matches(s)) Base64At(text, m, reading, part, "a binary value");
         if (s.Contains("begin", StringComparison.Ordinal))
             foreach (Match m in UuencodedBlock().Matches(s))
             {
@@ -33,12 +37,34 @@ public static partial class EmbeddedFiles
             }
     }
 
+    /// <summary>The data: addresses in a text, each read as the file it holds.</summary>
+    public static void DataAddresses(Located text, TextReading reading, string? part)
+    {
+        if (HasDataAddress(text.Text))
+            foreach (Match m in DataAddress().Matches(text.Text)) DataAddressAt(text, m, reading, part);
+    }
+
+    // The pages the build writes pass through here: a vectorised search, as IndexOf ignoring case is several times slower.
+    static readonly System.Buffers.SearchValues<string> DataScheme = System.Buffers.SearchValues.Create(["data:"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the text may hold a data: address.</summary>
+    public static bool HasDataAddress(string text) => text.AsSpan().ContainsAny(DataScheme);
+
     /// <summary>A file that is all base64 (.b64): what it holds, read as a file of its own.</summary>
     public static void Base64File(Located text, TextReading reading, string? part)
     {
         var bytes = new LocatedBytes();
         TransferEncoding.Base64(text, 0, text.Text.Length, bytes);
         reading.Bytes("decoded", bytes, part ?? "what the base64 holds");
+    }
+
+    /// <summary>A base64 block (its "body" group) decoded and read as the file it holds.</summary>
+    static void Base64At(Located text, Match m, TextReading reading, string? part, string name)
+    {
+        var body = m.Groups["body"];
+        var bytes = new LocatedBytes();
+        TransferEncoding.Base64(text, body.Index, body.Index + body.Length, bytes);
+        reading.Bytes(name, bytes, part ?? name);
     }
 
     static void DataAddressAt(Located text, Match m, TextReading reading, string? part)
@@ -94,6 +120,16 @@ public static partial class EmbeddedFiles
 
     [GeneratedRegex(@"data:(?<type>[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+|)(?:;[a-z0-9_-]+=[^;,""')\s]*)*(?<base64>;base64)?,(?<body>(?(base64)[a-z0-9+/=_\s-]*|[^""'()<>\s]*))", RegexOptions.IgnoreCase)]
     private static partial Regex DataAddress();
+
+    /// <summary>PEM and OpenPGP ASCII armour (RFC 7468, RFC 4880): its header lines ("Proc-Type: ...", "Version: ...")
+    /// and the blank line after them are skipped, and OpenPGP's checksum line ("=XXXX") ends the base64.</summary>
+    [GeneratedRegex(@"^-----BEGIN (?<label>[^-\r\n]+)-----[ \t]*\r?\n(?:[A-Za-z-]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*(?:[ \t]*\r?\n)?(?<body>[A-Za-z0-9+/=\s]*?)^(?:=[A-Za-z0-9+/]{4}\s*)?-----END ", RegexOptions.Multiline)]
+    private static partial Regex Armour();
+
+    /// <summary>A YAML value tagged binary (!!binary or !&lt;tag:yaml.org,2002:binary&gt;): base64 in a block scalar
+    /// (| or &gt; then the lines indented more than its key's), in quotes, or plain (maybe continued on more indented lines).</summary>
+    [GeneratedRegex(@"^(?<indent>[ \t]*)[^\r\n#]*?(?:!!binary|!<tag:yaml\.org,2002:binary>)[ \t]*(?:[|>][-+0-9]*[ \t]*(?:#[^\r\n]*)?\r?\n(?<body>(?:\k<indent>[ \t]+[^\r\n]*(?:\r?\n|$)|[ \t]*\r?\n)*)|""(?<body>[^""]*)""|'(?<body>[^']*)'|(?<body>[A-Za-z0-9+/=]+(?:[ \t]*\r?\n\k<indent>[ \t]+[A-Za-z0-9+/=]+)*))", RegexOptions.Multiline)]
+    private static partial Regex YamlBinary();
 
     [GeneratedRegex(@"^begin(?<base64>-base64)? +[0-7]{3,4} +(?<name>[^\r\n]+)\r?\n(?<body>.*?)^(?:end|====)\r?$", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex UuencodedBlock();

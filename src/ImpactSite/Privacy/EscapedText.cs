@@ -48,6 +48,13 @@ public static class EscapedText
                 _ => (next, 2),
             };
             var (code, length) = escape.Length == 0 ? (next, 2) : escape;
+            // JSON and JavaScript write a letter beyond the BMP (a mathematical 𝐙) as two escapes, a surrogate pair.
+            if (code is >= 0xD800 and <= 0xDBFF && i + length + 1 < s.Length && s[i + length] == '\\' && s[i + length + 1] == 'u'
+                && Hex(s, i + length + 2, 4, 4) is var (low, lowLength) && low is >= 0xDC00 and <= 0xDFFF)
+            {
+                code = char.ConvertToUtf32((char)code, (char)low);
+                length += lowLength;
+            }
             into.Append(char.ConvertFromUtf32(code is >= 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF) ? code : ' '), origin);
             i += length;
         }

@@ -206,37 +206,9 @@ public sealed partial class MarkupText
     /// browsers accept that); returns where it ends, or 0 when this '&amp;' starts none.</summary>
     int Entity(string s, int at, int to, WordStream into)
     {
-        var i = at + 1;
-        if (i < to && s[i] == '#')
-        {
-            var hex = i + 1 < to && s[i + 1] is 'x' or 'X';
-            var start = hex ? i + 2 : i + 1;
-            var end = start;
-            while (end < to && end - start < 8 && (hex ? char.IsAsciiHexDigit(s[end]) : char.IsAsciiDigit(s[end]))) end++;
-            if (end == start || !int.TryParse(s.AsSpan(start, end - start), hex ? NumberStyles.HexNumber : NumberStyles.None, null, out var code)) return 0;
-            Decoded(code is > 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF) ? char.ConvertFromUtf32(code) : " ", at, into, s, end < to && s[end] == ';' ? end + 1 : end);
-            return end < to && s[end] == ';' ? end + 1 : end;
-        }
-        var nameEnd = i;
-        while (nameEnd < to && nameEnd - i < 32 && char.IsAsciiLetterOrDigit(s[nameEnd])) nameEnd++;
-        if (nameEnd == i) return 0;
-        var withSemicolon = nameEnd < to && s[nameEnd] == ';';
-        var name = s.AsSpan(i, nameEnd - i);
-        string? text = name switch
-        {
-            "amp" => "&", "lt" => "<", "gt" => ">", "quot" => "\"", "apos" => "'", "nbsp" => " ", "shy" => "",
-            _ => null,
-        };
-        if (text is null && withSemicolon)
-        {
-            var reference = s.Substring(at, nameEnd + 1 - at);
-            var decoded = WebUtility.HtmlDecode(reference);
-            if (decoded != reference) text = decoded;
-        }
-        if (text is null) return 0;
-        var after = withSemicolon ? nameEnd + 1 : nameEnd;
-        Decoded(text, at, into, s, after);
-        return after;
+        if (CharacterReferences.Reference(s, at, to) is not { } reference) return 0;
+        Decoded(reference.Text, at, into, s, reference.After);
+        return reference.After;
     }
 
     /// <summary>Feeds decoded characters, noting when they start another encoding that needs a second round.</summary>

@@ -23,6 +23,7 @@ public static class TextFormats
     static readonly TextFormat Ldif = new("LDIF directory", Markup.None, DirectoryText.ReadLdif);
     static readonly TextFormat Mail = new("mail message", Markup.None, MimeText.Read);
     static readonly TextFormat Base64 = new("base64", Markup.None, EmbeddedFiles.Base64File);
+    static readonly TextFormat Subtitles = new("ASS/SSA subtitles", Markup.None, SubtitleText.Ass);
 
     static readonly Dictionary<string, TextFormat> ByExtension = Table(
         (Plain, ".txt .text .csv .tsv .tab .log .srt .vtt .sbv .ris .nbib .enw .rtf .uu .uue"),
@@ -36,7 +37,10 @@ public static class TextFormats
         (Directory, ".ics .ifb .ical .icalendar .vcs .vcf .vcard"),
         (Ldif, ".ldif .ldi"),
         (Mail, ".eml .emlx .mht .mhtml .mime .mim .mbox .mbx .nws"),
-        (Base64, ".b64 .base64"));
+        (Base64, ".b64 .base64"),
+        (Subtitles, ".ass .ssa"),
+        // Certificates and keys: PEM and OpenPGP armour are read as the files they hold (EmbeddedFiles).
+        (Plain, ".pem .crt .cer .der .csr .key .pub .asc .sig .p7b .p7c"));
 
     static Dictionary<string, TextFormat> Table(params (TextFormat Format, string Extensions)[] rows) =>
         rows.SelectMany(r => r.Extensions.Split(' ').Select(e => (e, r.Format))).ToDictionary(p => p.e, p => p.Format, StringComparer.OrdinalIgnoreCase);

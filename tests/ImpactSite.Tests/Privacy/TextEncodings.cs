@@ -1,3 +1,6 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace ImpactSite.Tests.Privacy;
@@ -150,4 +153,59 @@ public static class TextEncodings
         }
         return lines.Append("`\nend\n").ToString();
     }
+
+    /// <summary>A self-signed certificate (DER) whose subject names the person, as a PEM block: 64 base64 characters a line.</summary>
+    public static string CertificatePem(string name, Random r)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var subject = new X500DistinguishedNameBuilder();
+        subject.AddOrganizationName("LEAP North");
+        if (r.Next(2) == 0) subject.AddCommonName(name);
+        else subject.AddOrganizationalUnitName($"Chaired by {name}");
+        var request = new CertificateRequest(subject.Build(), key, HashAlgorithmName.SHA256);
+        using var certificate = request.CreateSelfSigned(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        return certificate.ExportCertificatePem();
+    }
+
+    /// <summary>An OpenPGP packet in the new format (RFC 4880 4.2), with a one-, two- or five-byte length.</summary>
+    public static byte[] PgpPacket(int tag, byte[] body)
+    {
+        byte[] length = body.Length switch
+        {
+            < 192 => [(byte)body.Length],
+            < 8384 => [(byte)(((body.Length - 192) >> 8) + 192), (byte)(body.Length - 192)],
+            _ => [255, (byte)(body.Length >> 24), (byte)(body.Length >> 16), (byte)(body.Length >> 8), (byte)body.Length],
+        };
+        return [(byte)(0xC0 | tag), .. length, .. body];
+    }
+
+    /// <summary>A signed message's text as OpenPGP writes it: literal data (tag 11) compressed with zlib (tag 8).</summary>
+    public static byte[] PgpCompressedMessage(string fileName, byte[] content)
+    {
+        var literal = PgpPacket(11, [(byte)'t', (byte)fileName.Length, .. Encoding.UTF8.GetBytes(fileName), 0, 0, 0, 0, .. content]);
+        var packed = new MemoryStream();
+        using (var zlib = new ZLibStream(packed, CompressionLevel.Optimal)) zlib.Write(literal);
+        return PgpPacket(8, [2, .. packed.ToArray()]);
+    }
+
+    /// <summary>OpenPGP ASCII armour (RFC 4880 6.2): a header line, a blank line, base64 in lines of 76, the CRC-24 line.</summary>
+    public static string PgpArmour(string label, byte[] data)
+    {
+        var crc = 0xB704CE;
+        foreach (var b in data)
+        {
+            crc ^= b << 16;
+            for (var i = 0; i < 8; i++)
+            {
+                crc <<= 1;
+                if ((crc & 0x1000000) != 0) crc ^= 0x1864CFB;
+            }
+        }
+        var body = Convert.ToBase64String(data, Base64FormattingOptions.InsertLineBreaks).Replace("\r\n", "\n");
+        var check = Convert.ToBase64String([(byte)(crc >> 16), (byte)(crc >> 8), (byte)crc]);
+        return $"-----BEGIN {label}-----\nVersion: Test 1.0\n\n{body}\n={check}\n-----END {label}-----\n";
+    }
+
+    /// <summary>A label in punycode (RFC 3492) without its "xn--", as browsers write a host with letters beyond ASCII.</summary>
+    public static string PunycodeLabel(string label) => new System.Globalization.IdnMapping().GetAscii(label)["xn--".Length..];
 }
