@@ -83,10 +83,12 @@ public static class NewCommand
             return Usage($"there is no study '{study}' (studies/{study}/index.md).{Suggestions.DidYouMean(study, studies)}{KnownStudies(studies)}");
 
         var people = PersonIds(root);
-        if (request.Authors.Count > 0 && kind != ContentKinds.Post)
+        // --author fills a kind's 'authors' key (a post's).
+        var authors = kind.Keys.FirstOrDefault(k => k.Name == "authors");
+        if (request.Authors.Count > 0 && authors is null)
             return Usage($"--author is only used with a post, not a {kind.Name}.");
-        if (kind == ContentKinds.Post && request.Authors.Count == 0)
-            return Usage($"a post needs at least one author: add --author with their id from people.yml.{KnownPeople(people)}");
+        if (authors?.Need == Need.Required && request.Authors.Count == 0)
+            return Usage($"a {kind.Name} needs at least one author: add --author with their id from people.yml.{KnownPeople(people)}");
         if (request.Authors.FirstOrDefault(a => !people.Contains(a)) is { } id)
             return Usage($"--author '{id}' is not in people.yml: add them there first, or correct the id.{Suggestions.DidYouMean(id, people)}{KnownPeople(people)}");
 
@@ -105,7 +107,7 @@ public static class NewCommand
             slug = Slug.FromTitle(title);
             if (slug.Length == 0)
                 return Usage("the title has no letters or digits that can make a file name: add --slug with a name made of lower-case letters, digits and hyphens.");
-            if (kind == ContentKinds.Meeting) slug = $"{date:yyyy-MM-dd}-{slug}";
+            slug = kind.NewSlug(slug, date);
         }
         if (kind.RefusedSlug(slug) is { } why)
             return Usage($"a {kind.Label} cannot be called '{slug}': {why}. Choose another title, or give --slug.");
@@ -119,8 +121,8 @@ public static class NewCommand
         var text = EntryTemplates.Render(new ScaffoldRequest(kind, title, date)
         {
             Study = request.Study, Authors = request.Authors.Distinct().ToList(), PersonIds = people,
-            Groups = request.Study is { } s && kind == ContentKinds.Meeting ? Groups(root, s) : [],
-            Meetings = request.Study is { } m && kind == ContentKinds.Decision ? Meetings(root, m) : [],
+            Groups = request.Study is { } s && kind.KeyNames.Contains("group") ? Groups(root, s) : [],
+            Meetings = request.Study is { } m && kind.Keys.Any(k => k.Type == KeyType.Meeting) ? Meetings(root, m) : [],
         });
         try
         {

@@ -71,6 +71,13 @@ public abstract class ContentKind
     /// <summary>How the browser editor lists and names the kind's files.</summary>
     public virtual EditorCollection Editor => EditorCollection.Plain;
 
+    /// <summary>The keys 'impactsite new' writes, each with a comment (by default every key of the definition, with its help).</summary>
+    public virtual void WriteStarter(StarterWriter t, ScaffoldRequest r) => t.FromKeys(r);
+    /// <summary>The placeholder 'impactsite new' writes below the front matter.</summary>
+    public virtual string StarterBody => $"Write the {Label} here, in markdown.";
+    /// <summary>The file name 'impactsite new' makes from the title's slug (a meeting's starts with its date).</summary>
+    public virtual string NewSlug(string slug, DateOnly date) => slug;
+
     /// <summary>Every key the contract allows in this kind of file: title, its own keys, then the common ones.</summary>
     public IReadOnlyList<KeySpec> Keys => keys ??= [Title, .. OwnKeys, .. Common];
     public IReadOnlySet<string> KeyNames => keyNames ??= Keys.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);

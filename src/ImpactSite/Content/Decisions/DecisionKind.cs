@@ -20,6 +20,8 @@ public sealed class DecisionKind : EntryKind<Decision, DecisionPageView>
     /// <summary>After meetings: raised_at names one.</summary>
     public override int Order => 20;
     public override IReadOnlyList<Type> LayoutTypes => [typeof(DecisionUpdate)];
+    public override void WriteStarter(StarterWriter t, ScaffoldRequest r) => DecisionStarter.Write(t, r);
+    public override string StarterBody => "Anything else worth saying about this suggestion, in markdown. To mention someone, write @ and then their id from people.yml, never their name.";
     public override EditorCollection Editor { get; } = new("{{raised}}: {{title}} ({{status}})", ["raised", "title", "status"])
     {
         Filters = [("Waiting for an answer", "status", "^(open|considering)$"), ("Answered", "status", "adopted$")],

@@ -21,6 +21,9 @@ public sealed class MeetingKind : EntryKind<Meeting, MeetingPageView>
     public override string Route(string slug, string? study) => Routes.Meeting(study!, slug);
     protected override string TitleHelp => "What the meeting was about. Shown as the page's main heading.";
     public override int Order => 10;
+    public override void WriteStarter(StarterWriter t, ScaffoldRequest r) => MeetingStarter.Write(t, r);
+    public override string StarterBody => "Write the notes of the meeting here, in markdown. To mention someone, write @ and then their id from people.yml, never their name.";
+    public override string NewSlug(string slug, DateOnly date) => $"{date:yyyy-MM-dd}-{slug}";
     // The sample's file names start with the meeting's date (2026-02-11-leap-north).
     public override EditorCollection Editor { get; } =
         new("{{date}}: {{title}}", ["date", "title"], Slug: "{{fields.date}}-{{slug}}", BodyLabel: "Notes");

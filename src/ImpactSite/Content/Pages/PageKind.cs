@@ -20,6 +20,8 @@ public sealed class PageKind : EntryKind<FreePage, FreePageView>
     protected override IReadOnlyList<KeySpec> OwnKeys => [];
     public override int Order => 40;
     public override bool DatedByGit => true;
+    public override void WriteStarter(StarterWriter t, ScaffoldRequest r) =>
+        t.Title(r, "The page's title, also the link text in the menu (or the footer, for privacy and accessibility).");
 
     public override string? RefusedSlug(string slug) => ReservedSlugs.Contains(slug) ? $"the site already uses /{slug}/" : null;
 

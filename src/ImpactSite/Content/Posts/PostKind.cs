@@ -16,6 +16,8 @@ public sealed class PostKind : EntryKind<Post, PostPageView>
     public override string Route(string slug, string? study) => Routes.Post(slug);
     protected override string TitleHelp => "The post's title. Shown as the page's main heading.";
     public override int Order => 30;
+    public override void WriteStarter(StarterWriter t, ScaffoldRequest r) => PostStarter.Write(t, r);
+    public override string StarterBody => "Write the post here, in markdown. To mention someone, write @ and then their id from people.yml, never their name.";
     public override EditorCollection Editor { get; } = new("{{date}}: {{title}}", ["date", "title"]);
 
     protected override Post? ReadEntry(FrontMatterDocument doc, EntrySource source) => PostReader.Read(doc, source);

@@ -12,6 +12,8 @@ public sealed class StudyKind : ContentKind
     public override string FilePath(string slug, string? study) => $"studies/{slug}/index.md";
     public override string Route(string slug, string? study) => Routes.Study(slug);
     protected override string TitleHelp => "The study's name. Shown as the page's main heading.";
+    public override void WriteStarter(StarterWriter t, ScaffoldRequest r) => StudyStarter.Write(t, r);
+    public override string StarterBody => "Write about the study here, in plain English. This text is shown as \"About the study\".";
 
     /// <summary>The fields of one release in 'releases'.</summary>
     public static readonly IReadOnlyList<KeySpec> ReleaseFields =
