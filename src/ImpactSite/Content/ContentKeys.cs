@@ -4,23 +4,18 @@ using ImpactSite.Content.People;
 using ImpactSite.Content.Settings;
 using ImpactSite.Content.Studies;
 using ImpactSite.Content.Meetings;
-using ImpactSite.Content.Posts;
 
 namespace ImpactSite.Content;
 
-/// <summary>The keys the contract allows in each kind of file (from each kind's definition in Content/, and
-/// Content/People and Content/Settings for people.yml and site.yml); anything else is a (likely misspelt) unknown key.</summary>
+/// <summary>The keys the contract allows in the files that are no entry kind (site.yml, people.yml) and in the steps of
+/// lists (a decision's updates, a study's releases), with the allowed values readers share; an entry kind's own keys are
+/// its <see cref="ContentKind.KeyNames"/>. Anything else is a (likely misspelt) unknown key.</summary>
 public static class ContentKeys
 {
     public static readonly IReadOnlySet<string> Site = Names(SiteKeys.All);
     public static readonly IReadOnlySet<string> Person = Names(PersonKeys.All);
-    public static IReadOnlySet<string> Study => ContentKinds.Study.KeyNames;
-    public static IReadOnlySet<string> Meeting => ContentKinds.Meeting.KeyNames;
-    public static IReadOnlySet<string> Decision => ContentKinds.Decision.KeyNames;
     public static readonly IReadOnlySet<string> DecisionUpdate = Names(DecisionKind.UpdateFields);
     public static readonly IReadOnlySet<string> StudyRelease = Names(StudyKind.ReleaseFields);
-    public static IReadOnlySet<string> Post => ContentKinds.Post.KeyNames;
-    public static IReadOnlySet<string> Page => ContentKinds.Page.KeyNames;
 
     public static readonly string[] StudyStatuses = Content.Studies.StudyKind.Statuses;
     public static readonly string[] MeetingFormats = Content.Meetings.MeetingKind.Formats;

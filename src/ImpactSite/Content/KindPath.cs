@@ -32,7 +32,4 @@ public sealed class KindPath
 
     /// <summary>The folder the files are in, as a co-ordinator reads it: "studies/&lt;study&gt;/decisions", "posts".</summary>
     public string Folder => string.Join('/', parts[..^1]).Replace(StudyMark, "<study>").Replace(SlugMark, "<slug>");
-
-    /// <summary>Whether the slug names a folder (a study's) rather than a file.</summary>
-    public bool SlugIsFolder => !parts[^1].StartsWith(SlugMark, StringComparison.Ordinal);
 }
