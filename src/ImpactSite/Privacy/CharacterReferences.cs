@@ -48,10 +48,10 @@ public static class CharacterReferences
 
     /// <summary>The text with every character reference decoded, each character placed where its reference starts
     /// (what a browser makes of an attribute's value before it reads it as an address).</summary>
-    public static Located Decode(Located text)
+    public static DecodedText Decode(DecodedText text)
     {
         var s = text.Text;
-        var into = new LocatedBuilder();
+        var into = new DecodedTextBuilder();
         for (var i = 0; i < s.Length;)
         {
             if (s[i] == '&' && Reference(s, i) is { } reference)
@@ -61,7 +61,7 @@ public static class CharacterReferences
             }
             else into.Append(s[i], text.Origin(i++));
         }
-        return into.ToLocated();
+        return into.ToDecodedText();
     }
 
     /// <summary>The reference starting at s[at] ('&amp;') and where it ends (after its ';', if any), or null.</summary>

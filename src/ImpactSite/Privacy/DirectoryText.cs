@@ -10,9 +10,9 @@ namespace ImpactSite.Privacy;
 /// </summary>
 public static class DirectoryText
 {
-    public static void Read(Located text, TextReading reading, string? part)
+    public static void Read(DecodedText text, TextReading reading, string? part)
     {
-        var view = new LocatedBuilder();
+        var view = new DecodedTextBuilder();
         foreach (var line in LogicalLines(text, joinSoftBreaks: true))
         {
             var colon = ValueStart(line.Text);
@@ -28,12 +28,12 @@ public static class DirectoryText
             switch (encoding)
             {
                 case "B" or "BASE64":
-                    var bytes = new LocatedBytes();
+                    var bytes = new DecodedBytes();
                     TransferEncoding.Base64(value, 0, value.Text.Length, bytes);
                     reading.Bytes(name, bytes, part ?? $"its {name}");
                     break;
                 case "QUOTED-PRINTABLE":
-                    var printable = new LocatedBytes();
+                    var printable = new DecodedBytes();
                     TransferEncoding.QuotedPrintable(value, 0, value.Text.Length, printable);
                     var charset = parameters.TryGetValue("CHARSET", out var declared) ? reading.Charset(declared, line.Origin(0))
                         : DocumentText.TextEncoding(printable.ToArray()) ?? System.Text.Encoding.Latin1;
@@ -49,22 +49,22 @@ public static class DirectoryText
             }
             view.Append('\n', line.Origin(0));
         }
-        var decoded = view.ToLocated();
+        var decoded = view.ToDecodedText();
         reading.Scan(decoded, Markup.Xml, part);
         EmbeddedFiles.Read(decoded, reading, part);
     }
 
     /// <summary>LDIF: unfolded, every 'attribute:: base64' value read as the text or document it holds.</summary>
-    public static void ReadLdif(Located text, TextReading reading, string? part)
+    public static void ReadLdif(DecodedText text, TextReading reading, string? part)
     {
-        var view = new LocatedBuilder();
+        var view = new DecodedTextBuilder();
         foreach (var line in LogicalLines(text, joinSoftBreaks: false))
         {
             var s = line.Text;
             var colon = s.IndexOf(':');
             if (!s.StartsWith('#') && colon > 0 && colon + 1 < s.Length && s[colon + 1] == ':')
             {
-                var bytes = new LocatedBytes();
+                var bytes = new DecodedBytes();
                 TransferEncoding.Base64(line, colon + 2, s.Length, bytes);
                 view.Append(line, 0, colon + 1).Append('\n', line.Origin(0));
                 reading.Bytes(s[..colon], bytes, part ?? $"its {s[..colon]}");
@@ -72,16 +72,16 @@ public static class DirectoryText
             }
             view.Append(line, 0, s.Length).Append('\n', line.Origin(0));
         }
-        reading.Scan(view.ToLocated(), Markup.None, part);
+        reading.Scan(view.ToDecodedText(), Markup.None, part);
     }
 
     /// <summary>The file's content lines, each unfolded; with <paramref name="joinSoftBreaks"/>, a quoted-printable
     /// value ending in '=' (vCard 2.1, vCalendar) goes on on the next line, the soft break kept for the decoder.</summary>
-    static List<Located> LogicalLines(Located text, bool joinSoftBreaks)
+    static List<DecodedText> LogicalLines(DecodedText text, bool joinSoftBreaks)
     {
         var s = text.Text;
-        var lines = new List<Located>();
-        var line = new LocatedBuilder();
+        var lines = new List<DecodedText>();
+        var line = new DecodedTextBuilder();
         var content = new System.Text.StringBuilder();
         for (var i = 0; i < s.Length;)
         {
@@ -93,8 +93,8 @@ public static class DirectoryText
                 && content.ToString().AsSpan(0, Math.Max(0, ValueStart(content.ToString()))).Contains("QUOTED-PRINTABLE", StringComparison.OrdinalIgnoreCase);
             if (line.Length > 0 && !folded && !softBreak)
             {
-                lines.Add(line.ToLocated());
-                line = new LocatedBuilder();
+                lines.Add(line.ToDecodedText());
+                line = new DecodedTextBuilder();
                 content.Clear();
             }
             if (softBreak && !folded) line.Append('\n', text.Origin(i));
@@ -103,17 +103,17 @@ public static class DirectoryText
             content.Append(s, from, stop - from);
             i = end + 1;
         }
-        if (line.Length > 0) lines.Add(line.ToLocated());
+        if (line.Length > 0) lines.Add(line.ToDecodedText());
         return [.. lines.Select(Utf8Again)];
     }
 
     /// <summary>A line read as Latin-1 (the file was not valid UTF-8) that is UTF-8 once unfolded: folding splits lines
     /// between bytes (RFC 5545 3.1), so it may split a letter's bytes, and the reader joins them before decoding.</summary>
-    static Located Utf8Again(Located line)
+    static DecodedText Utf8Again(DecodedText line)
     {
         var s = line.Text;
         if (!s.Any(c => c >= 0x80) || s.Any(c => c > 0xFF)) return line;
-        var bytes = new LocatedBytes();
+        var bytes = new DecodedBytes();
         for (var i = 0; i < s.Length; i++) bytes.Add((byte)s[i], line.Origin(i));
         return System.Text.Unicode.Utf8.IsValid(bytes.ToArray()) ? bytes.Decode(System.Text.Encoding.UTF8) : line;
     }
@@ -132,7 +132,7 @@ public static class DirectoryText
 
     /// <summary>The parameters before the value (KEY=value, or vCard 2.1's bare QUOTED-PRINTABLE, BASE64, 8BIT), written
     /// into the view caret-decoded (RFC 6868), as a reader shows a CN="..." or a LABEL.</summary>
-    static Dictionary<string, string> Parameters(Located line, int colon, LocatedBuilder view)
+    static Dictionary<string, string> Parameters(DecodedText line, int colon, DecodedTextBuilder view)
     {
         var parameters = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var s = line.Text;
@@ -170,7 +170,7 @@ public static class DirectoryText
     }
 
     /// <summary>A property value with its backslash escapes undone (\n and \N a line break).</summary>
-    static void Unescaped(Located value, LocatedBuilder view)
+    static void Unescaped(DecodedText value, DecodedTextBuilder view)
     {
         var s = value.Text;
         for (var i = 0; i < s.Length; i++)

@@ -110,7 +110,7 @@ public static class DocumentText
                 return null;
             }
             var reading = new TextReading(scan, depth == 0 ? text : null, (name, bytes) => Embedded(name, bytes, depth), insideArchive: depth > 0);
-            reading.File(path, Located.Of(text), depth == 0 ? null : path);
+            reading.File(path, DecodedText.Of(text), depth == 0 ? null : path);
             if (depth == 0) ProblemAt = reading.ProblemAt;
             return reading.Problem;
         }
@@ -121,7 +121,7 @@ public static class DocumentText
             if (!EmbeddedFiles.HasDataAddress(text)) return;
             // Hits are placed at the line and column of the text (the source a leak is traced back to, too).
             var reading = new TextReading(scan, text, (name, bytes) => Embedded(name, bytes, 0), insideArchive: true);
-            EmbeddedFiles.DataAddresses(Located.Of(text), reading, "a data: address");
+            EmbeddedFiles.DataAddresses(DecodedText.Of(text), reading, "a data: address");
         }
 
         /// <summary>A file decoded from a text (an attachment, a data: address, a contact's photo). A picture too damaged

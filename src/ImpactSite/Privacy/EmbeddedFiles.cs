@@ -9,7 +9,7 @@ namespace ImpactSite.Privacy;
 /// </summary>
 public static partial class EmbeddedFiles
 {
-    public static void Read(Located text, TextReading reading, string? part)
+    public static void Read(DecodedText text, TextReading reading, string? part)
     {
         var s = text.Text;
         // In markup an address is read after its character references (href="data&colon;text/plain;base64,QW5u&#x49;...").
@@ -21,7 +21,7 @@ public static partial class EmbeddedFiles
         if (s.Contains("begin", StringComparison.Ordinal))
             foreach (Match m in UuencodedBlock().Matches(s))
             {
-                var bytes = new LocatedBytes();
+                var bytes = new DecodedBytes();
                 var body = m.Groups["body"];
                 if (m.Groups["base64"].Success) TransferEncoding.Base64(text, body.Index, body.Index + body.Length, bytes);
                 else TransferEncoding.Uudecode(text, body.Index, body.Index + body.Length, bytes);
@@ -30,7 +30,7 @@ public static partial class EmbeddedFiles
         if (s.Contains("=ybegin", StringComparison.Ordinal))
             foreach (Match m in YencBlock().Matches(s))
             {
-                var bytes = new LocatedBytes();
+                var bytes = new DecodedBytes();
                 var body = m.Groups["body"];
                 TransferEncoding.YDecode(text, body.Index, body.Index + body.Length, bytes);
                 reading.Bytes(m.Groups["name"].Value.Trim(), bytes, part ?? m.Groups["name"].Value.Trim());
@@ -38,7 +38,7 @@ public static partial class EmbeddedFiles
     }
 
     /// <summary>The data: addresses in a text, each read as the file it holds.</summary>
-    public static void DataAddresses(Located text, TextReading reading, string? part)
+    public static void DataAddresses(DecodedText text, TextReading reading, string? part)
     {
         if (HasDataAddress(text.Text))
             foreach (Match m in DataAddress().Matches(text.Text)) DataAddressAt(text, m, reading, part);
@@ -51,33 +51,33 @@ public static partial class EmbeddedFiles
     public static bool HasDataAddress(string text) => text.AsSpan().ContainsAny(DataScheme);
 
     /// <summary>A file that is all base64 (.b64): what it holds, read as a file of its own.</summary>
-    public static void Base64File(Located text, TextReading reading, string? part)
+    public static void Base64File(DecodedText text, TextReading reading, string? part)
     {
-        var bytes = new LocatedBytes();
+        var bytes = new DecodedBytes();
         TransferEncoding.Base64(text, 0, text.Text.Length, bytes);
         reading.Bytes("decoded", bytes, part ?? "what the base64 holds");
     }
 
     /// <summary>A base64 block (its "body" group) decoded and read as the file it holds.</summary>
-    static void Base64At(Located text, Match m, TextReading reading, string? part, string name)
+    static void Base64At(DecodedText text, Match m, TextReading reading, string? part, string name)
     {
         var body = m.Groups["body"];
-        var bytes = new LocatedBytes();
+        var bytes = new DecodedBytes();
         TransferEncoding.Base64(text, body.Index, body.Index + body.Length, bytes);
         reading.Bytes(name, bytes, part ?? name);
     }
 
-    static void DataAddressAt(Located text, Match m, TextReading reading, string? part)
+    static void DataAddressAt(DecodedText text, Match m, TextReading reading, string? part)
     {
         var type = m.Groups["type"].Value.ToLowerInvariant();
         var body = m.Groups["body"];
-        var bytes = new LocatedBytes();
+        var bytes = new DecodedBytes();
         if (m.Groups["base64"].Success) TransferEncoding.Base64(text, body.Index, body.Index + body.Length, bytes);
         else PercentDecode(text, body.Index, body.Index + body.Length, bytes);
         reading.Bytes("data" + Extension(type.Length == 0 ? "text/plain" : type), bytes, part ?? "a data: address");
     }
 
-    static void PercentDecode(Located text, int start, int end, LocatedBytes into)
+    static void PercentDecode(DecodedText text, int start, int end, DecodedBytes into)
     {
         var s = text.Text;
         for (var i = start; i < end; i++)

@@ -11,11 +11,11 @@ namespace ImpactSite.Privacy;
 /// </summary>
 public static class EscapedText
 {
-    public static void Backslashes(Located text, TextReading reading, string? part)
+    public static void Backslashes(DecodedText text, TextReading reading, string? part)
     {
         var s = text.Text;
         if (s.IndexOf('\\') < 0 && s.IndexOf('"') < 0) return;
-        var into = new LocatedBuilder();
+        var into = new DecodedTextBuilder();
         for (var i = 0; i < s.Length;)
         {
             var c = s[i];
@@ -58,16 +58,16 @@ public static class EscapedText
             into.Append(char.ConvertFromUtf32(code is >= 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF) ? code : ' '), origin);
             i += length;
         }
-        reading.Scan(into.ToLocated(), Markup.Xml, part);
+        reading.Scan(into.ToDecodedText(), Markup.Xml, part);
     }
 
     /// <summary>CSS escapes: '\' and 1 to 6 hex digits (one white space after them is part of the escape), a backslash
     /// before a line break (which joins the lines inside a string), and any other escaped character as itself.</summary>
-    public static void Css(Located text, TextReading reading, string? part)
+    public static void Css(DecodedText text, TextReading reading, string? part)
     {
         var s = text.Text;
         if (s.IndexOf('\\') < 0) return;
-        var into = new LocatedBuilder();
+        var into = new DecodedTextBuilder();
         for (var i = 0; i < s.Length;)
         {
             if (s[i] != '\\' || i + 1 >= s.Length)
@@ -93,7 +93,7 @@ public static class EscapedText
             else if (LineEnd(s, i) is var crlf and > 0) i = crlf;
             into.Append(char.ConvertFromUtf32(code is > 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF) ? code : ' '), origin);
         }
-        reading.Scan(into.ToLocated(), Markup.Xml, part);
+        reading.Scan(into.ToDecodedText(), Markup.Xml, part);
     }
 
     /// <summary>Where the line starting after a line break at s[at] begins (CR LF, LF or CR), or 0 when there is none.</summary>

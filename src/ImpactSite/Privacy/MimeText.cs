@@ -45,7 +45,7 @@ public static partial class MimeText
         return false;
     }
 
-    public static void Read(Located text, TextReading reading, string? part)
+    public static void Read(DecodedText text, TextReading reading, string? part)
     {
         var s = text.Text;
         // An .emlx starts with the message's length; an mbox holds messages one after another, each after a "From " line.
@@ -71,10 +71,10 @@ public static partial class MimeText
         type.StartsWith("text/", StringComparison.Ordinal) || type.StartsWith("multipart/", StringComparison.Ordinal) || type.StartsWith("message/", StringComparison.Ordinal);
 
     /// <summary>One message or part: its headers, then its body as its Content-Type says.</summary>
-    static void Entity(Located entity, TextReading reading, string? part, string defaultType)
+    static void Entity(DecodedText entity, TextReading reading, string? part, string defaultType)
     {
-        var view = new LocatedBuilder();
-        var fields = new Dictionary<string, (Located Value, Dictionary<string, string> Parameters)>(StringComparer.OrdinalIgnoreCase);
+        var view = new DecodedTextBuilder();
+        var fields = new Dictionary<string, (DecodedText Value, Dictionary<string, string> Parameters)>(StringComparer.OrdinalIgnoreCase);
         var headers = Headers(entity, out var bodyStart);
         foreach (var (name, value) in headers)
         {
@@ -85,7 +85,7 @@ public static partial class MimeText
             if (reading.Problem is not null) return;
             fields.TryAdd(name, (value, parameters));
         }
-        reading.Scan(view.ToLocated(), Markup.None, part);
+        reading.Scan(view.ToDecodedText(), Markup.None, part);
         var body = entity.Slice(Math.Min(bodyStart, entity.Text.Length), entity.Text.Length);
 
         var hasType = fields.TryGetValue("Content-Type", out var contentType);
@@ -96,8 +96,8 @@ public static partial class MimeText
             : parameters2.GetValueOrDefault("name");
         var hasEncoding = fields.TryGetValue("Content-Transfer-Encoding", out var transfer);
         var declared = hasEncoding ? transfer.Value.Text.Trim().ToLowerInvariant() : "7bit";
-        Located? text = null;
-        var bytes = new LocatedBytes();
+        DecodedText? text = null;
+        var bytes = new DecodedBytes();
         switch (declared)
         {
             case "7bit" or "8bit" or "binary" or "":
@@ -142,7 +142,7 @@ public static partial class MimeText
     }
 
     /// <summary>A body that is not transfer-encoded, as the bytes it was (one byte a character when they all fit).</summary>
-    static void Raw(Located body, LocatedBytes into)
+    static void Raw(DecodedText body, DecodedBytes into)
     {
         var wide = body.Text.Any(c => c > 0xFF);
         for (var i = 0; i < body.Text.Length; i++)
@@ -152,7 +152,7 @@ public static partial class MimeText
 
     /// <summary>A text part (or an attached message), read as a file of its format: the one its file name says if the
     /// guard knows it, else its media type's; neither known refuses it.</summary>
-    static void Text(string type, string? filename, Located text, TextReading reading, string? part)
+    static void Text(string type, string? filename, DecodedText text, TextReading reading, string? part)
     {
         var extension = EmbeddedFiles.Extension(type);
         var name = filename is not null && TextFormats.ByName(filename) is not null ? filename
@@ -160,7 +160,7 @@ public static partial class MimeText
         reading.File(name, text, part ?? filename);
     }
 
-    static void Multipart(Located body, string boundary, TextReading reading, string? part, string defaultType)
+    static void Multipart(DecodedText body, string boundary, TextReading reading, string? part, string defaultType)
     {
         var s = body.Text;
         var delimiter = "--" + boundary;
@@ -193,10 +193,10 @@ public static partial class MimeText
     }
 
     /// <summary>The unfolded header fields up to the first empty line, and where the body starts.</summary>
-    static List<(string Name, Located Value)> Headers(Located entity, out int bodyStart)
+    static List<(string Name, DecodedText Value)> Headers(DecodedText entity, out int bodyStart)
     {
         var s = entity.Text;
-        var fields = new List<(string, Located)>();
+        var fields = new List<(string, DecodedText)>();
         var lines = new List<(int Start, int End)>();
         bodyStart = s.Length;
         for (var at = 0; at < s.Length;)
@@ -219,7 +219,7 @@ public static partial class MimeText
             lines.Add((at, stop));
             at = end + 1;
         }
-        LocatedBuilder? value = null;
+        DecodedTextBuilder? value = null;
         string? name = null;
         foreach (var (start, end) in lines)
         {
@@ -228,22 +228,22 @@ public static partial class MimeText
                 value?.Append(entity, start, end); // unfolded: the line break goes, the white space stays (RFC 5322 2.2.3)
                 continue;
             }
-            if (name is not null) fields.Add((name, value!.ToLocated()));
+            if (name is not null) fields.Add((name, value!.ToDecodedText()));
             var colon = s.IndexOf(':', start, end - start);
             name = s[start..colon].Trim();
-            value = new LocatedBuilder().Append(entity, colon + 1, end);
+            value = new DecodedTextBuilder().Append(entity, colon + 1, end);
         }
-        if (name is not null) fields.Add((name, value!.ToLocated()));
+        if (name is not null) fields.Add((name, value!.ToDecodedText()));
         return fields;
     }
 
     /// <summary>A header value with its encoded words decoded; white space between two encoded words goes, and the
     /// bytes of adjacent words in one character set are decoded together (a letter may be split between them).</summary>
-    static bool EncodedWords(Located value, LocatedBuilder view, TextReading reading)
+    static bool EncodedWords(DecodedText value, DecodedTextBuilder view, TextReading reading)
     {
         var s = value.Text;
         var at = 0;
-        var pending = new LocatedBytes();
+        var pending = new DecodedBytes();
         string? pendingCharset = null;
         bool Flush()
         {
@@ -251,7 +251,7 @@ public static partial class MimeText
             if (reading.Charset(pendingCharset, value.Origin(0)) is not { } charset) return false;
             var text = pending.Decode(charset);
             view.Append(text, 0, text.Text.Length);
-            (pending, pendingCharset) = (new LocatedBytes(), null);
+            (pending, pendingCharset) = (new DecodedBytes(), null);
             return true;
         }
         foreach (Match m in EncodedWord().Matches(s))
@@ -271,7 +271,7 @@ public static partial class MimeText
     }
 
     /// <summary>Header text with its quoted pairs (\x) undone.</summary>
-    static void Unquoted(Located value, int start, int end, LocatedBuilder view)
+    static void Unquoted(DecodedText value, int start, int end, DecodedTextBuilder view)
     {
         for (var i = start; i < end; i++)
         {
@@ -285,7 +285,7 @@ public static partial class MimeText
     /// (name*0*=, name*1=, ...) and decoded (charset'language'%XX), and its encoded words decoded (mail programs decode
     /// them in file names too); each whole value is written into the view as well.
     /// </summary>
-    static Dictionary<string, string> Parameters(Located value, LocatedBuilder view, TextReading reading)
+    static Dictionary<string, string> Parameters(DecodedText value, DecodedTextBuilder view, TextReading reading)
     {
         var sections = new Dictionary<string, List<(int Section, bool Extended, Group Value)>>(StringComparer.OrdinalIgnoreCase);
         foreach (Match m in Parameter().Matches(value.Text))
@@ -297,7 +297,7 @@ public static partial class MimeText
         var parameters = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, list) in sections)
         {
-            var bytes = new LocatedBytes();
+            var bytes = new DecodedBytes();
             Encoding? charset = null;
             foreach (var (section, extended, group) in list.OrderBy(l => l.Section))
             {
@@ -329,9 +329,9 @@ public static partial class MimeText
             }
             var joined = bytes.Decode(charset ?? Encoding.UTF8);
             view.Append(name + "=", joined.Origin(0));
-            var decoded = new LocatedBuilder();
+            var decoded = new DecodedTextBuilder();
             if (!EncodedWords(joined, decoded, reading)) return parameters;
-            var text = decoded.ToLocated();
+            var text = decoded.ToDecodedText();
             view.Append(text, 0, text.Text.Length).Append('\n', joined.Origin(0));
             parameters[name] = text.Text;
         }

@@ -17,11 +17,11 @@ public static class Punycode
 
     /// <summary>The text with every "xn--" label decoded, each character placed where its label starts; null when it has
     /// none (the cheap test every page passes through).</summary>
-    public static Located? DecodeLabels(string text)
+    public static DecodedText? DecodeLabels(string text)
     {
         var at = text.AsSpan().IndexOfAny(Prefix);
         if (at < 0) return null;
-        var into = new LocatedBuilder();
+        var into = new DecodedTextBuilder();
         var copied = 0;
         for (; at >= 0; at = text.AsSpan(at).IndexOfAny(Prefix) is var next and >= 0 ? at + next : -1)
         {
@@ -37,7 +37,7 @@ public static class Punycode
             at = end;
         }
         for (var i = copied; i < text.Length; i++) into.Append(text[i], i);
-        return into.ToLocated();
+        return into.ToDecodedText();
     }
 
     /// <summary>A label's punycode (after "xn--") as Unicode, or null when it is not punycode.</summary>

@@ -9,10 +9,10 @@ public static class SubtitleText
 {
     const int FieldsBeforeText = 9;
 
-    public static void Ass(Located text, TextReading reading, string? part)
+    public static void Ass(DecodedText text, TextReading reading, string? part)
     {
         var s = text.Text;
-        var into = new LocatedBuilder();
+        var into = new DecodedTextBuilder();
         for (var line = 0; line < s.Length;)
         {
             var end = s.IndexOf('\n', line);
@@ -24,7 +24,7 @@ public static class SubtitleText
             }
             line = end + 1;
         }
-        reading.Scan(into.ToLocated(), Markup.None, part);
+        reading.Scan(into.ToDecodedText(), Markup.None, part);
     }
 
     /// <summary>Where a Dialogue line's text starts (after the ninth comma), or 0.</summary>
@@ -39,7 +39,7 @@ public static class SubtitleText
         return at;
     }
 
-    static void Dialogue(Located text, int start, int end, LocatedBuilder into)
+    static void Dialogue(DecodedText text, int start, int end, DecodedTextBuilder into)
     {
         var s = text.Text;
         for (var i = start; i < end; i++)

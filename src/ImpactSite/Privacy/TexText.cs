@@ -20,10 +20,10 @@ public static class TexText
         ["oe"] = "œ", ["OE"] = "Œ", ["i"] = "ı", ["j"] = "ȷ", ["dh"] = "ð", ["DH"] = "Ð", ["th"] = "þ", ["TH"] = "Þ", ["ng"] = "ŋ", ["NG"] = "Ŋ",
     };
 
-    public static void Read(Located text, TextReading reading, string? part)
+    public static void Read(DecodedText text, TextReading reading, string? part)
     {
         var s = text.Text;
-        var into = new LocatedBuilder();
+        var into = new DecodedTextBuilder();
         for (var i = 0; i < s.Length;)
         {
             var c = s[i];
@@ -54,11 +54,11 @@ public static class TexText
             into.Append(c, origin);
             i++;
         }
-        reading.Scan(into.ToLocated(), Markup.None, part);
+        reading.Scan(into.ToDecodedText(), Markup.None, part);
     }
 
     /// <summary>The command at s[at] ('\'): its letter or accented letter written out, or nothing; returns where it ends.</summary>
-    static int Command(string s, int at, LocatedBuilder into, int origin)
+    static int Command(string s, int at, DecodedTextBuilder into, int origin)
     {
         var i = at + 1;
         var name = char.IsAsciiLetter(s[i]) ? s[i..].TakeWhile(char.IsAsciiLetter).Count() : 1;

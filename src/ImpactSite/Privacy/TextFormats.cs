@@ -4,7 +4,7 @@ namespace ImpactSite.Privacy;
 /// A kind of text file: how its raw text is marked up, and how the program that opens it decodes it before showing it
 /// (null when it shows the text as it is, after the character references and escapes every text is read with).
 /// </summary>
-public sealed record TextFormat(string Kind, Markup Markup, Action<Located, TextReading, string?>? Decode = null);
+public sealed record TextFormat(string Kind, Markup Markup, Action<DecodedText, TextReading, string?>? Decode = null);
 
 /// <summary>
 /// Every text format the guard knows how to read as its program shows it, by file extension, and the formats it

@@ -24,7 +24,7 @@ public sealed class TextReading(NameScan scan, string? lines, Func<string, byte[
     public (int Line, int Column) ProblemAt { get; private set; } = (1, 1);
 
     /// <summary>A file (or a decoded part that is a file of its own) read by the formats its name and content say.</summary>
-    public void File(string name, Located text, string? part)
+    public void File(string name, DecodedText text, string? part)
     {
         if (Problem is not null) return;
         var named = TextFormats.ByName(name);
@@ -50,7 +50,7 @@ public sealed class TextReading(NameScan scan, string? lines, Func<string, byte[
     }
 
     /// <summary>A decoded text read for names as it is (no further decoding), its hits placed where it came from.</summary>
-    public void Scan(Located text, Markup markup, string? part)
+    public void Scan(DecodedText text, Markup markup, string? part)
     {
         if (Problem is not null || text.Text.Length == 0) return;
         var from = scan.Hits.Count;
@@ -60,7 +60,7 @@ public sealed class TextReading(NameScan scan, string? lines, Func<string, byte[
 
     /// <summary>Decoded bytes: text (read as a file called <paramref name="name"/>, or name + <paramref name="textExtension"/>
     /// when it has none), or a document read as documents are, its names reported where the encoded bytes start.</summary>
-    public void Bytes(string name, LocatedBytes bytes, string? part, string textExtension = ".txt")
+    public void Bytes(string name, DecodedBytes bytes, string? part, string textExtension = ".txt")
     {
         if (Problem is not null || bytes.Count == 0) return;
         var data = bytes.ToArray();

@@ -39,7 +39,7 @@ public static class TransferEncoding
 
     /// <summary>Base64 (and its URL-safe alphabet) in text[start..end], skipping white space and anything else, to the
     /// first '='.</summary>
-    public static void Base64(Located text, int start, int end, LocatedBytes into)
+    public static void Base64(DecodedText text, int start, int end, DecodedBytes into)
     {
         int bits = 0, count = 0;
         for (var i = start; i < end; i++)
@@ -60,7 +60,7 @@ public static class TransferEncoding
     /// <summary>Quoted-printable in text[start..end]: '=XX' is a byte, '=' at the end of a line joins it to the next,
     /// anything else is itself (as UTF-8 when it is beyond ASCII). With <paramref name="underscoreIsSpace"/>, as in an
     /// encoded word (RFC 2047 'Q'), '_' is a space.</summary>
-    public static void QuotedPrintable(Located text, int start, int end, LocatedBytes into, bool underscoreIsSpace = false)
+    public static void QuotedPrintable(DecodedText text, int start, int end, DecodedBytes into, bool underscoreIsSpace = false)
     {
         var s = text.Text;
         Span<byte> utf8 = stackalloc byte[4];
@@ -90,7 +90,7 @@ public static class TransferEncoding
     }
 
     /// <summary>The lines of a uuencoded body (after 'begin', up to 'end'): each starts with its length.</summary>
-    public static void Uudecode(Located text, int start, int end, LocatedBytes into)
+    public static void Uudecode(DecodedText text, int start, int end, DecodedBytes into)
     {
         var s = text.Text;
         for (var line = start; line < end;)
@@ -110,7 +110,7 @@ public static class TransferEncoding
     }
 
     /// <summary>yEnc (the encoding of Usenet binaries): each byte plus 42, '=' escaping the next one (plus 64 more).</summary>
-    public static void YDecode(Located text, int start, int end, LocatedBytes into)
+    public static void YDecode(DecodedText text, int start, int end, DecodedBytes into)
     {
         var s = text.Text;
         for (var i = start; i < end; i++)
