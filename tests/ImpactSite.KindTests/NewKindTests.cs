@@ -3,7 +3,6 @@ using System.Text.Json;
 using AngleSharp.Html.Parser;
 using ImpactSite.Build;
 using ImpactSite.Cli;
-using ImpactSite.Render;
 
 namespace ImpactSite.KindTests;
 

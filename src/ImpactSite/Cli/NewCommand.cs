@@ -7,10 +7,8 @@ using ImpactSite.Load;
 using ImpactSite.Scaffold;
 using ImpactSite.Text;
 using ImpactSite.Validate;
-using ImpactSite.Content.Decisions;
 using ImpactSite.Content.Meetings;
 using ImpactSite.Content.People;
-using ImpactSite.Content.Posts;
 using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Cli;

@@ -1,7 +1,5 @@
 using ImpactSite.Content;
 using ImpactSite.Load;
-using ImpactSite.Validate;
-using ImpactSite.Content.Decisions;
 
 namespace ImpactSite.Content;
 

@@ -4,7 +4,6 @@ using ImpactSite.Content.Decisions;
 using ImpactSite.Content.Meetings;
 using ImpactSite.Content.People;
 using ImpactSite.Content.Settings;
-using ImpactSite.Content.Posts;
 using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Editor;

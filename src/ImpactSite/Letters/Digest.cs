@@ -1,5 +1,4 @@
 using ImpactSite.Content.Decisions;
-using ImpactSite.Text;
 using ImpactSite.Content;
 using ImpactSite.Content.Meetings;
 using ImpactSite.Content.People;

@@ -1,9 +1,7 @@
 using ImpactSite.Load;
 using ImpactSite.Validate;
 using ImpactSite.Content;
-using ImpactSite.Content.Pages;
 using ImpactSite.Content.People;
-using ImpactSite.Content.Posts;
 using ImpactSite.Content.Settings;
 using ImpactSite.Content.Studies;
 

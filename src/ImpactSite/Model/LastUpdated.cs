@@ -1,6 +1,5 @@
 using ImpactSite.Load;
 using ImpactSite.Content;
-using ImpactSite.Content.Pages;
 using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Model;

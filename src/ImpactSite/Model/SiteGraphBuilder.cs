@@ -1,11 +1,7 @@
 using ImpactSite.Content;
 using ImpactSite.Load;
 using ImpactSite.Validate;
-using ImpactSite.Content.Decisions;
-using ImpactSite.Content.Meetings;
-using ImpactSite.Content.Pages;
 using ImpactSite.Content.People;
-using ImpactSite.Content.Posts;
 using ImpactSite.Content.Settings;
 using ImpactSite.Content.Studies;
 
@@ -184,7 +180,7 @@ public static class SiteGraphBuilder
             var leftOut = new List<string>();
             var study = ReadStudy(files, problems);
             if (study is not null && !context.IncludeDrafts) LeaveOutDrafts(study, leftOut);
-            if (study is not null && !(study.Draft && !context.IncludeDrafts)) Complete(study);
+            if (study is not null && !(study.Draft && !context.IncludeDrafts)) CompleteStudy(study);
             return new StudyRead(context, study, leftOut, problems.Sorted());
         }
 
@@ -242,12 +238,11 @@ public static class SiteGraphBuilder
         }
 
         /// <summary>Fills what depends on the context: URLs, history, overdue flags, figures and back-links within the study.</summary>
-        void Complete(Study study)
+        void CompleteStudy(Study study)
         {
             var site = context.Settings;
             if (site is null) return;
-            Complete((Entry)study);
-            foreach (var entry in study.Contents) Complete(entry);
+            foreach (var entry in study.Contents.Prepend(study)) Complete(entry);
             study.Updated = LastUpdated.OfStudy(study, context.Today);
             study.DecisionsUrl = site.Href(Routes.Decisions(study.Slug));
             study.MeetingsUrl = site.Href(Routes.Meetings(study.Slug));

@@ -1,5 +1,4 @@
 using ImpactSite.Content;
-using ImpactSite.Validate;
 using ImpactSite.Content.Decisions;
 using ImpactSite.Content.Meetings;
 using ImpactSite.Content.People;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using ImpactSite.Text;
 
 namespace ImpactSite.Content.Decisions;
 

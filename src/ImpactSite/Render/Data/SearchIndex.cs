@@ -2,9 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ImpactSite.Content;
-using ImpactSite.Content.Decisions;
-using ImpactSite.Content.Meetings;
-using ImpactSite.Content.Posts;
 using ImpactSite.Content.Studies;
 using ImpactSite.Letters;
 

@@ -1,10 +1,5 @@
 using System.Reflection;
-using ImpactSite.Text;
 using ImpactSite.Content;
-using ImpactSite.Content.Decisions;
-using ImpactSite.Content.Meetings;
-using ImpactSite.Content.Pages;
-using ImpactSite.Content.Posts;
 using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Render.Pages;

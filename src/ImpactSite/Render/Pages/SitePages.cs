@@ -1,9 +1,6 @@
 using ImpactSite.Content;
 using ImpactSite.Text;
 using ImpactSite.Content.Decisions;
-using ImpactSite.Content.Meetings;
-using ImpactSite.Content.Pages;
-using ImpactSite.Content.Posts;
 using ImpactSite.Content.Settings;
 using ImpactSite.Content.Studies;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using ImpactSite.Text;
 using ImpactSite.Content;
 using ImpactSite.Content.Decisions;
 using ImpactSite.Content.Pages;

@@ -5,11 +5,7 @@ using System.Text.RegularExpressions;
 using Fluid;
 using ImpactSite.Render.Pages;
 using ImpactSite.Content;
-using ImpactSite.Content.Decisions;
-using ImpactSite.Content.Meetings;
-using ImpactSite.Content.Pages;
 using ImpactSite.Content.People;
-using ImpactSite.Content.Posts;
 using ImpactSite.Content.Studies;
 
 namespace ImpactSite.Render.Templates;
